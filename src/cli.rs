@@ -1,0 +1,168 @@
+//! The command line: `check`, `rules`, `explain`; formats, colour, exit codes.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::output::{self, Format, human::HumanOptions};
+use crate::rules;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ddlint",
+    version,
+    about = "A fast, offline linter for Datadog integrations"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check integration directories, a repository of them, or files inside one.
+    Check(CheckArgs),
+    /// List every rule with its code, level and summary.
+    Rules {
+        #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+        format: RulesFormat,
+    },
+    /// Print a rule's documentation.
+    Explain {
+        /// The rule's name (`uninstall-section-missing`) or code (`DD204`).
+        rule: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Integration directories, repository roots, or files inside an integration.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// When to colour the human format (NO_COLOR and CLICOLOR_FORCE are honoured under `auto`).
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RulesFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// How a run ended, as an exit code: 0 clean, 1 findings at the failing level, 2 usage error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Clean = 0,
+    Findings = 1,
+    Usage = 2,
+}
+
+/// Runs the parsed command, writing to `out` and errors to `err`.
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+    match cli.command {
+        Command::Check(args) => check(&args, out, err),
+        Command::Rules { format } => list_rules(format, out).map(|()| Outcome::Clean),
+        Command::Explain { rule } => explain(&rule, out, err),
+    }
+}
+
+fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+    let report = match crate::check(&args.paths) {
+        Ok(report) => report,
+        Err(error) => {
+            writeln!(err, "error: {error}")?;
+            return Ok(Outcome::Usage);
+        }
+    };
+    match args.format {
+        Format::Human => {
+            let options = HumanOptions {
+                color: use_color(args.color),
+                width: terminal_width(),
+            };
+            output::human::render(&report, options, out)?;
+        }
+        Format::Json => output::json::render(&report, out)?,
+    }
+    Ok(if report.has_errors() {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// `--color`, then NO_COLOR, then CLICOLOR_FORCE, then whether stdout is a terminal.
+fn use_color(choice: Color) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto if set("NO_COLOR") => false,
+        Color::Auto if set("CLICOLOR_FORCE") => true,
+        Color::Auto => io::stdout().is_terminal(),
+    }
+}
+
+/// `COLUMNS` when set, else 100: wide enough for snippets, stable for snapshots.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|columns| columns.parse().ok())
+        .filter(|&columns| columns >= 40)
+        .unwrap_or(100)
+}
+
+fn list_rules(format: RulesFormat, out: &mut dyn Write) -> io::Result<()> {
+    if format == RulesFormat::Json {
+        let rules: Vec<_> = rules::all()
+            .map(|meta| {
+                serde_json::json!({
+                    "code": meta.code, "name": meta.name,
+                    "level": meta.level, "summary": meta.summary,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &rules)?;
+        return writeln!(out);
+    }
+    for meta in rules::all() {
+        let level = meta.level.as_str();
+        writeln!(
+            out,
+            "{:<6} {:<30} {level:<8} {}",
+            meta.code, meta.name, meta.summary
+        )?;
+    }
+    Ok(())
+}
+
+fn explain(name: &str, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+    let Some(meta) = rules::find(name) else {
+        writeln!(
+            err,
+            "error: no rule is named `{name}`; `ddlint rules` lists them"
+        )?;
+        return Ok(Outcome::Usage);
+    };
+    writeln!(
+        out,
+        "# {} ({}, {} by default)\n",
+        meta.name,
+        meta.code,
+        meta.level.as_str()
+    )?;
+    writeln!(out, "{}\n", meta.summary)?;
+    write!(out, "{}", meta.docs())?;
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,61 @@
+//! The finished diagnostic: a rule, a level, a message, exactly one primary label, help.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::rules::RuleMeta;
+use crate::source::{SourceFile, Span};
+
+/// How serious a finding is. `Error` fails the run; `Warning` does not (unless asked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        }
+    }
+}
+
+/// A span in a file with what it shows.
+#[derive(Debug, Clone)]
+pub struct Label {
+    pub file: Arc<SourceFile>,
+    pub span: Span,
+    pub message: String,
+}
+
+/// One finding of one rule, with its places concretised.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub rule: &'static RuleMeta,
+    pub level: Level,
+    pub message: String,
+    pub primary: Label,
+    pub secondary: Vec<Label>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// The order every output uses: file, position, then rule code.
+    pub fn sort_key(&self) -> (&std::path::Path, usize, usize, &'static str) {
+        (
+            self.primary.file.path(),
+            self.primary.span.start,
+            self.primary.span.end,
+            self.rule.code,
+        )
+    }
+
+    /// Every label, the primary first.
+    pub fn labels(&self) -> impl Iterator<Item = (&Label, bool)> {
+        std::iter::once((&self.primary, true)).chain(self.secondary.iter().map(|l| (l, false)))
+    }
+}

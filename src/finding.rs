@@ -1,0 +1,108 @@
+//! What a rule reports: a message and places named by meaning (a JSON pointer, a README heading),
+//! never by offset. `location` turns places into spans.
+
+use crate::diagnostic::Level;
+use crate::source::Span;
+
+/// Which file of the integration a place is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FileRef {
+    Manifest,
+    Readme,
+}
+
+/// Which part of a JSON member a place names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// The member's key (for an array element or the root: the value's first character).
+    Key,
+    /// The member's value.
+    Value,
+}
+
+/// A place in an integration, named by meaning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// A manifest member by RFC 6901 pointer. A pointer that names nothing resolves to the key of
+    /// its nearest existing ancestor: a missing field is shown on the object that should hold it.
+    Json { pointer: String, part: Part },
+    /// A README heading, by its index in the outline.
+    Heading(usize),
+    /// The first line of a file: for findings about a file as a whole.
+    FirstLine(FileRef),
+    /// An exact span a parser reported.
+    Span(FileRef, Span),
+}
+
+impl Place {
+    pub(crate) fn key(pointer: impl Into<String>) -> Self {
+        Place::Json {
+            pointer: pointer.into(),
+            part: Part::Key,
+        }
+    }
+
+    pub(crate) fn value(pointer: impl Into<String>) -> Self {
+        Place::Json {
+            pointer: pointer.into(),
+            part: Part::Value,
+        }
+    }
+}
+
+/// One finding as a rule reports it.
+#[derive(Debug, Clone)]
+pub(crate) struct Finding {
+    pub(crate) message: String,
+    pub(crate) primary: (Place, String),
+    pub(crate) secondary: Vec<(Place, String)>,
+    pub(crate) help: Option<String>,
+    /// A level below the rule's default, where the rule documents one (e.g. `support` anchors).
+    pub(crate) level: Option<Level>,
+}
+
+impl Finding {
+    /// A finding with its one primary place and what that label says.
+    pub(crate) fn new(message: impl Into<String>, place: Place, label: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            primary: (place, label.into()),
+            secondary: Vec::new(),
+            help: None,
+            level: None,
+        }
+    }
+
+    /// A secondary label on a related place.
+    pub(crate) fn with_label(mut self, place: Place, label: impl Into<String>) -> Self {
+        self.secondary.push((place, label.into()));
+        self
+    }
+
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub(crate) fn with_level(mut self, level: Level) -> Self {
+        self.level = Some(level);
+        self
+    }
+}
+
+/// A JSON pointer as a partner reads it: `/tile/media/0/image_url` -> `tile.media[0].image_url`.
+pub(crate) fn field_path(pointer: &str) -> String {
+    let mut path = String::new();
+    for token in pointer.split('/').skip(1) {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        if !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit()) {
+            path.push_str(&format!("[{token}]"));
+        } else {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&token);
+        }
+    }
+    path
+}

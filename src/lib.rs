@@ -1,0 +1,31 @@
+//! ddlint: a fast, offline linter for Datadog integration directories.
+//!
+//! The public API is small: [`check`] runs every rule over the integrations that some paths
+//! select and returns a [`Report`]; [`cli`] is the command line over it.
+
+pub mod cli;
+pub mod diagnostic;
+mod discovery;
+mod engine;
+mod facts;
+mod finding;
+mod integration;
+mod json;
+mod location;
+pub mod output;
+mod readme;
+pub mod report;
+pub mod rules;
+pub mod source;
+
+use std::path::PathBuf;
+
+pub use discovery::DiscoveryError;
+pub use report::Report;
+
+/// Checks the integrations that `paths` select (directories, repository roots, or files inside
+/// an integration), in parallel; the report is sorted and deterministic.
+pub fn check(paths: &[PathBuf]) -> Result<Report, DiscoveryError> {
+    let dirs = discovery::discover(paths)?;
+    Ok(engine::check_integrations(&dirs))
+}

@@ -1,0 +1,205 @@
+//! The human format: rustc-style reports through miette, then one summary line.
+
+use std::fmt;
+use std::io::{self, Write};
+use std::sync::Arc;
+
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, NamedSource, Severity,
+    SourceCode, SourceSpan, SpanContents,
+};
+
+use crate::diagnostic::{Diagnostic, Label, Level};
+use crate::report::Report;
+use crate::source::SourceFile;
+
+/// How to draw the reports.
+#[derive(Debug, Clone, Copy)]
+pub struct HumanOptions {
+    pub color: bool,
+    /// Terminal width for wrapping messages.
+    pub width: usize,
+}
+
+/// Writes every diagnostic of `report`, then the summary line.
+pub fn render(report: &Report, options: HumanOptions, out: &mut dyn Write) -> io::Result<()> {
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(options.width)
+        .with_links(false)
+        .with_wrap_lines(false)
+        .with_show_related_as_nested(true);
+    for diagnostic in &report.diagnostics {
+        let mut text = String::new();
+        handler
+            .render_report(&mut text, &Shown::new(diagnostic))
+            .map_err(io::Error::other)?;
+        writeln!(out, "{text}")?;
+    }
+    writeln!(out, "{}", summary(report))
+}
+
+/// "Found 2 errors and 1 warning in 3 integrations." or "All checks passed ...".
+fn summary(report: &Report) -> String {
+    let (errors, warnings) = report.counts();
+    let checked = plural(report.integrations, "integration");
+    if errors + warnings == 0 {
+        return format!("All checks passed: {checked} checked, no findings.");
+    }
+    format!(
+        "Found {} and {} in {checked}.",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
+}
+
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
+/// A diagnostic as miette sees it: labels in the primary file, related reports for other files.
+struct Shown {
+    message: String,
+    code: String,
+    severity: Severity,
+    help: Option<String>,
+    source: NamedSource<FileText>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<Shown>,
+}
+
+impl Shown {
+    fn new(diagnostic: &Diagnostic) -> Self {
+        let file = &diagnostic.primary.file;
+        let (here, elsewhere): (Vec<&Label>, Vec<&Label>) = diagnostic
+            .secondary
+            .iter()
+            .partition(|label| Arc::ptr_eq(&label.file, file));
+        let mut labels = vec![labeled(&diagnostic.primary, true)];
+        labels.extend(here.into_iter().map(|label| labeled(label, false)));
+        let docs = format!("for more, run `ddlint explain {}`", diagnostic.rule.name);
+        let help = match &diagnostic.help {
+            Some(help) => format!("{help}\n{docs}"),
+            None => docs,
+        };
+        Self {
+            message: diagnostic.message.clone(),
+            code: format!("{} {}", diagnostic.rule.code, diagnostic.rule.name),
+            severity: severity(diagnostic.level),
+            help: Some(help),
+            source: named(file),
+            labels,
+            related: elsewhere.into_iter().map(Shown::related).collect(),
+        }
+    }
+
+    /// A secondary label in another file, shown as a note with its own snippet.
+    fn related(label: &Label) -> Self {
+        Self {
+            message: "see also".to_owned(),
+            code: String::new(),
+            severity: Severity::Advice,
+            help: None,
+            source: named(&label.file),
+            labels: vec![labeled(label, false)],
+            related: Vec::new(),
+        }
+    }
+}
+
+fn severity(level: Level) -> Severity {
+    match level {
+        Level::Error => Severity::Error,
+        Level::Warning => Severity::Warning,
+    }
+}
+
+fn named(file: &Arc<SourceFile>) -> NamedSource<FileText> {
+    NamedSource::new(
+        file.path().display().to_string(),
+        FileText(Arc::clone(file)),
+    )
+}
+
+fn labeled(label: &Label, primary: bool) -> LabeledSpan {
+    let span = SourceSpan::from(label.span.start..label.span.end);
+    let text = Some(label.message.clone()).filter(|m| !m.is_empty());
+    if primary {
+        LabeledSpan::new_primary_with_span(text, span)
+    } else {
+        LabeledSpan::new_with_span(text, span)
+    }
+}
+
+impl fmt::Debug for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Shown {}
+
+impl miette::Diagnostic for Shown {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(&self.code)
+            .filter(|code| !code.is_empty())
+            .map(|code| Box::new(code) as Box<dyn fmt::Display>)
+    }
+
+    fn severity(&self) -> Option<Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|help| Box::new(help) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(
+            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+        ))
+    }
+}
+
+/// A shared file's text as miette reads it.
+struct FileText(Arc<SourceFile>);
+
+impl SourceCode for FileText {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        self.0
+            .text()
+            .read_span(span, context_lines_before, context_lines_after)
+    }
+}

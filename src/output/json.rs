@@ -1,0 +1,123 @@
+//! The JSON format: a versioned document `{version, tool, summary, diagnostics}`.
+//!
+//! Lines and columns are 1-based (columns count Unicode code points); offsets are 0-based bytes;
+//! ends are exclusive.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Label, Level};
+use crate::report::Report;
+
+/// The version of this document's shape; bumped on any incompatible change.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    tool: Tool,
+    summary: Summary,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    integrations: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    code: &'static str,
+    name: &'static str,
+    level: Level,
+    message: &'a str,
+    #[serde(flatten)]
+    location: Location,
+    labels: Vec<JsonLabel<'a>>,
+    help: Option<&'a str>,
+    fix: Option<()>,
+}
+
+#[derive(Serialize)]
+struct JsonLabel<'a> {
+    #[serde(flatten)]
+    location: Location,
+    message: &'a str,
+    primary: bool,
+}
+
+#[derive(Serialize)]
+struct Location {
+    file: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    offset: usize,
+    end_offset: usize,
+}
+
+impl Location {
+    fn of(label: &Label) -> Self {
+        let start = label.file.line_col(label.span.start);
+        let end = label.file.line_col(label.span.end);
+        Self {
+            file: label.file.path().display().to_string(),
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            offset: label.span.start,
+            end_offset: label.span.end,
+        }
+    }
+}
+
+fn diagnostic(d: &Diagnostic) -> JsonDiagnostic<'_> {
+    JsonDiagnostic {
+        code: d.rule.code,
+        name: d.rule.name,
+        level: d.level,
+        message: &d.message,
+        location: Location::of(&d.primary),
+        labels: d
+            .labels()
+            .map(|(label, primary)| JsonLabel {
+                location: Location::of(label),
+                message: &label.message,
+                primary,
+            })
+            .collect(),
+        help: d.help.as_deref(),
+        fix: None,
+    }
+}
+
+/// Writes the report as one pretty-printed JSON document and a newline.
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let (errors, warnings) = report.counts();
+    let document = Document {
+        version: FORMAT_VERSION,
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        summary: Summary {
+            integrations: report.integrations,
+            errors,
+            warnings,
+        },
+        diagnostics: report.diagnostics.iter().map(diagnostic).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}

@@ -1,0 +1,13 @@
+//! Output formats over the same report: one module per format.
+
+pub mod human;
+pub mod json;
+
+/// The `--format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style reports with source snippets.
+    Human,
+    /// A versioned JSON document.
+    Json,
+}

@@ -1,0 +1,76 @@
+//! `duplicate-key`: a JSON object in `manifest.json` repeats a key.
+
+use crate::finding::{FileRef, Finding, Place};
+use crate::integration::Integration;
+use crate::json;
+use crate::rules::{Rule, RuleMeta, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a key that appears twice in the same JSON object of `manifest.json`, and labels
+    /// both occurrences.
+    ///
+    /// ## Why
+    /// JSON parsers disagree on duplicate keys: most keep the last value silently, some keep the
+    /// first, some refuse the file. Whatever you meant by the first value is lost without a word.
+    /// A real manifest carries two different `support_email` values this way.
+    ///
+    /// ## Example
+    /// ```json
+    /// "author": {
+    ///   "support_email": "help@example.com",
+    ///   "name": "Example",
+    ///   "support_email": "support@example.com"
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// "author": {
+    ///   "support_email": "support@example.com",
+    ///   "name": "Example"
+    /// }
+    /// ```
+    ///
+    /// ## Fix
+    /// Keep the one value you mean and delete the other line.
+    ///
+    /// ## References
+    /// - RFC 8259, section 4: "The names within an object SHOULD be unique."
+    pub(crate) struct DuplicateKey {
+        code: "DD003",
+        name: "duplicate-key",
+        level: Error,
+        summary: "a JSON object in manifest.json repeats a key",
+    }
+}
+
+impl Rule for DuplicateKey {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, integration: &Integration, out: &mut Vec<Finding>) {
+        let Some(root) = integration.manifest_root() else {
+            return;
+        };
+        for duplicate in json::duplicate_keys(root) {
+            let object = if duplicate.object.is_empty() {
+                "the top-level object".to_owned()
+            } else {
+                format!("`{}`", crate::finding::field_path(&duplicate.object))
+            };
+            let again = Place::Span(FileRef::Manifest, duplicate.second);
+            let first = Place::Span(FileRef::Manifest, duplicate.first);
+            out.push(
+                Finding::new(
+                    format!("key `{}` appears twice in {object}", duplicate.key),
+                    again,
+                    "repeated here; this value is the one parsers keep",
+                )
+                .with_label(first, "first given here")
+                .with_help("keep the value you mean and delete the other member"),
+            );
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! `file-unreadable`: `manifest.json` or `README.md` exists but cannot be read as UTF-8 text.
+
+use crate::finding::{FileRef, Finding, Place};
+use crate::integration::{Integration, Loaded};
+use crate::rules::{Rule, RuleMeta, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a `manifest.json` or `README.md` that exists but cannot be read as text: it is a
+    /// directory, it cannot be opened, it is larger than 8 MiB, or it is not valid UTF-8.
+    ///
+    /// ## Why
+    /// Datadog reads both files as UTF-8 text. A file that cannot be read cannot be checked, and
+    /// it will not render on the integration tile either.
+    ///
+    /// ## Example
+    /// A `README.md` saved as Latin-1, whose `é` is the single byte `0xE9`.
+    ///
+    /// ## Use instead
+    /// The same file saved as UTF-8, where `é` is the two bytes `0xC3 0xA9`.
+    ///
+    /// ## Fix
+    /// Save the file as UTF-8 (your editor's "Save with encoding"), or replace the directory or
+    /// special file with a regular file. The finding points at the first byte that is not UTF-8.
+    pub(crate) struct FileUnreadable {
+        code: "DD001",
+        name: "file-unreadable",
+        level: Error,
+        summary: "manifest.json or README.md cannot be read as UTF-8 text",
+    }
+}
+
+impl Rule for FileUnreadable {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, integration: &Integration, out: &mut Vec<Finding>) {
+        report(&integration.manifest, FileRef::Manifest, out);
+        report(&integration.readme, FileRef::Readme, out);
+    }
+}
+
+fn report<T>(loaded: &Loaded<T>, file: FileRef, out: &mut Vec<Finding>) {
+    if let Loaded::Unreadable(unreadable) = loaded {
+        let place = Place::Span(file, unreadable.span.clone());
+        out.push(
+            Finding::new(unreadable.reason.clone(), place, "cannot be read from here")
+                .with_help(unreadable.help.clone()),
+        );
+    }
+}

@@ -1,0 +1,50 @@
+//! `overview-section-missing`: README.md has no `## Overview` heading.
+
+use crate::finding::Finding;
+use crate::integration::Integration;
+use crate::rules::{Rule, RuleMeta, declare_rule, required_h2};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a README.md without a level-2 `## Overview` heading. When an `Overview` heading of
+    /// another level exists, the finding points at it.
+    ///
+    /// ## Why
+    /// The integration tile shows the Overview section (`tile.overview` is always
+    /// `README.md#Overview`), and Datadog's `ddev validate readmes` requires the H2.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// # Acme
+    ///
+    /// Acme monitors your widgets.
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```markdown
+    /// # Acme
+    ///
+    /// ## Overview
+    ///
+    /// Acme monitors your widgets.
+    /// ```
+    ///
+    /// ## Fix
+    /// Add `## Overview` (exactly two `#`) above the description of the integration.
+    pub(crate) struct OverviewSectionMissing {
+        code: "DD202",
+        name: "overview-section-missing",
+        level: Error,
+        summary: "README.md has no ## Overview heading",
+    }
+}
+
+impl Rule for OverviewSectionMissing {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, integration: &Integration, out: &mut Vec<Finding>) {
+        required_h2::check(integration, "Overview", out);
+    }
+}

@@ -1,0 +1,60 @@
+//! `readme-missing`: the integration has no `README.md`.
+
+use crate::finding::{Finding, Place};
+use crate::integration::{Integration, Loaded};
+use crate::rules::{Rule, RuleMeta, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an integration directory that has a `manifest.json` but no `README.md`. The
+    /// finding points at the manifest's `tile.overview`, which links the README.
+    ///
+    /// ## Why
+    /// The README is the integration's documentation: the tile shows its Overview and Setup
+    /// sections, and Datadog's `ddev validate readmes` requires it. OAuth integrations must also
+    /// document uninstallation there.
+    ///
+    /// ## Example
+    /// ```text
+    /// my_integration/
+    ///   manifest.json
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// my_integration/
+    ///   manifest.json
+    ///   README.md      # with ## Overview and ## Setup
+    /// ```
+    ///
+    /// ## Fix
+    /// Add a `README.md` beside `manifest.json` with `## Overview` and `## Setup` sections.
+    pub(crate) struct ReadmeMissing {
+        code: "DD201",
+        name: "readme-missing",
+        level: Error,
+        summary: "the integration has no README.md",
+    }
+}
+
+impl Rule for ReadmeMissing {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, integration: &Integration, out: &mut Vec<Finding>) {
+        if !matches!(integration.readme, Loaded::Missing) || integration.manifest_root().is_none() {
+            return;
+        }
+        out.push(
+            Finding::new(
+                format!("`{}` has no README.md", integration.dir.display()),
+                Place::value("/tile/overview"),
+                "this links a README that does not exist",
+            )
+            .with_help(
+                "add a README.md beside manifest.json with `## Overview` and `## Setup` sections",
+            ),
+        );
+    }
+}

@@ -1,0 +1,51 @@
+//! `setup-section-missing`: README.md has no `## Setup` heading.
+
+use crate::finding::Finding;
+use crate::integration::Integration;
+use crate::rules::{Rule, RuleMeta, declare_rule, required_h2};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a README.md without a level-2 `## Setup` heading. When a `Setup` heading of
+    /// another level exists, the finding points at it.
+    ///
+    /// ## Why
+    /// The tile links the Setup section (`tile.configuration` is always `README.md#Setup`),
+    /// Datadog's `ddev validate readmes` requires the H2, and an OAuth integration's
+    /// `## Uninstallation` section must sit under it or directly after it.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ## Overview
+    ///
+    /// ## Installation
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```markdown
+    /// ## Overview
+    ///
+    /// ## Setup
+    ///
+    /// ### Installation
+    /// ```
+    ///
+    /// ## Fix
+    /// Add `## Setup` (exactly two `#`) and put installation and configuration under it.
+    pub(crate) struct SetupSectionMissing {
+        code: "DD203",
+        name: "setup-section-missing",
+        level: Error,
+        summary: "README.md has no ## Setup heading",
+    }
+}
+
+impl Rule for SetupSectionMissing {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, integration: &Integration, out: &mut Vec<Finding>) {
+        required_h2::check(integration, "Setup", out);
+    }
+}

@@ -1,0 +1,116 @@
+//! `uninstall-section-missing`: an OAuth integration's README has no `Uninstallation` heading.
+
+use crate::facts::uninstall_section_template;
+use crate::finding::{FileRef, Finding, Place};
+use crate::integration::{Integration, Readme};
+use crate::rules::{Rule, RuleMeta, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a README.md without an `Uninstallation` heading when the integration uses OAuth
+    /// (`assets.oauth` is set) or its manifest has `tile.uninstallation`. The finding points at
+    /// `## Setup`, under or after which the section belongs; when a heading such as
+    /// `## Uninstall the integration` exists, it points there instead.
+    ///
+    /// ## Why
+    /// Datadog's "OAuth for integrations" requirements ask for a `## Uninstallation` section
+    /// under Setup that tells users their authorizations are revoked on uninstall and that they
+    /// must disable the integration's API keys. `tile.uninstallation` links it as
+    /// `README.md#Uninstallation`, so its heading text must be exactly `Uninstallation`.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ## Setup
+    /// ...
+    /// ## Support
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```markdown
+    /// ## Setup
+    /// ...
+    /// ## Uninstallation
+    ///
+    /// - Once this integration has been uninstalled, any previous authorizations are revoked.
+    /// - Additionally, ensure that all API keys associated with this integration have been
+    ///   disabled by searching for the integration name on the
+    ///   [API Keys page](/organization-settings/api-keys?filter=Acme).
+    ///
+    /// ## Support
+    /// ```
+    ///
+    /// ## Fix
+    /// Add the section above as the H2 directly after the Setup section, with the integration's
+    /// name in the `filter` of the API Keys link.
+    ///
+    /// ## References
+    /// - Datadog documentation, "OAuth for integrations", uninstallation requirements
+    pub(crate) struct UninstallSectionMissing {
+        code: "DD204",
+        name: "uninstall-section-missing",
+        level: Error,
+        summary: "an OAuth integration's README has no Uninstallation section",
+    }
+}
+
+impl Rule for UninstallSectionMissing {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, integration: &Integration, out: &mut Vec<Finding>) {
+        let Some(readme) = integration.readme_ok() else {
+            return;
+        };
+        let field = integration.uninstallation_field().is_some();
+        if readme.uninstall_index().is_some() || !(integration.uses_oauth() || field) {
+            return;
+        }
+        let mut finding = primary(readme, &integration.title());
+        if field {
+            finding = finding.with_label(
+                Place::value("/tile/uninstallation"),
+                "links the missing section",
+            );
+        } else {
+            finding = finding.with_label(
+                Place::value("/assets/oauth"),
+                "this integration has an OAuth client",
+            );
+        }
+        out.push(finding);
+    }
+}
+
+/// On a heading that looks meant as the section, else on `## Setup`, else on line 1.
+fn primary(readme: &Readme, title: &str) -> Finding {
+    let message = "README.md has no `Uninstallation` section";
+    if let Some(index) = readme.uninstall_lookalike() {
+        return Finding::new(
+            message,
+            Place::Heading(index),
+            "this heading must be titled `Uninstallation`",
+        )
+        .with_help(
+            "rename the heading to `Uninstallation` so that `README.md#Uninstallation` links it",
+        );
+    }
+    let help = format!(
+        "add this section as the H2 directly after the Setup section:\n\n{}",
+        uninstall_section_template(title)
+    );
+    match readme.h2_index("Setup") {
+        Some(setup) => Finding::new(
+            message,
+            Place::Heading(setup),
+            "add `## Uninstallation` after this section",
+        )
+        .with_help(help),
+        None => Finding::new(
+            message,
+            Place::FirstLine(FileRef::Readme),
+            "no `## Uninstallation` in this file",
+        )
+        .with_help(help),
+    }
+}

@@ -1,0 +1,92 @@
+//! `uninstallation-field-missing`: an OAuth integration's manifest lacks `tile.uninstallation`.
+
+use crate::facts::UNINSTALL_FIELD_VALUE;
+use crate::finding::{Finding, Place};
+use crate::integration::Integration;
+use crate::rules::{Rule, RuleMeta, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a manifest whose `tile` object has no `uninstallation` field although the
+    /// integration uses OAuth (`assets.oauth` is set) or its README has an `Uninstallation`
+    /// section.
+    ///
+    /// ## Why
+    /// Datadog's "OAuth for integrations" requirements ask every integration with an OAuth client
+    /// to link its uninstall instructions from the tile, with
+    /// `"uninstallation": "README.md#Uninstallation"` directly beneath `"support"`. Without the
+    /// field the tile shows no uninstall instructions, and the pull request is sent back.
+    ///
+    /// ## Example
+    /// ```json
+    /// "tile": {
+    ///   "support": "README.md#Support",
+    ///   "changelog": "CHANGELOG.md"
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// "tile": {
+    ///   "support": "README.md#Support",
+    ///   "uninstallation": "README.md#Uninstallation",
+    ///   "changelog": "CHANGELOG.md"
+    /// }
+    /// ```
+    ///
+    /// ## Fix
+    /// Add `"uninstallation": "README.md#Uninstallation",` on the line after `"support"` in
+    /// `tile`, and make sure the README has an `## Uninstallation` section.
+    ///
+    /// ## References
+    /// - Datadog documentation, "OAuth for integrations", uninstallation requirements
+    pub(crate) struct UninstallationFieldMissing {
+        code: "DD101",
+        name: "uninstallation-field-missing",
+        level: Error,
+        summary: "an OAuth integration's manifest has no tile.uninstallation",
+    }
+}
+
+impl Rule for UninstallationFieldMissing {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, integration: &Integration, out: &mut Vec<Finding>) {
+        let Some(root) = integration.manifest_root() else {
+            return;
+        };
+        if integration.uninstallation_field().is_some() {
+            return;
+        }
+        let section = integration.readme_ok().and_then(|r| r.uninstall_index());
+        if !integration.uses_oauth() && section.is_none() {
+            return;
+        }
+        let mut finding = Finding::new(
+            "`tile` has no `uninstallation` field",
+            Place::key("/tile/uninstallation"),
+            "`uninstallation` is missing from this object",
+        );
+        if root.pointer("/tile/support").is_some() {
+            finding = finding.with_label(
+                Place::key("/tile/support"),
+                "add it directly beneath `support`",
+            );
+        }
+        if integration.uses_oauth() {
+            finding = finding.with_label(
+                Place::value("/assets/oauth"),
+                "this integration has an OAuth client",
+            );
+        }
+        if let Some(index) = section {
+            finding =
+                finding.with_label(Place::Heading(index), "the field should link this section");
+        }
+        out.push(finding.with_help(format!(
+            "add `\"uninstallation\": \"{UNINSTALL_FIELD_VALUE}\",` on the line after `\"support\"` in `tile`"
+        )));
+    }
+}

@@ -1,0 +1,74 @@
+//! `uninstallation-field-value`: `tile.uninstallation` is not exactly `README.md#Uninstallation`.
+
+use crate::facts::UNINSTALL_FIELD_VALUE;
+use crate::finding::{Finding, Place};
+use crate::integration::Integration;
+use crate::rules::{Rule, RuleMeta, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a `tile.uninstallation` field whose value is anything but the exact string
+    /// `README.md#Uninstallation`: another anchor, another letter case, a URL, or not a string.
+    ///
+    /// ## Why
+    /// Datadog's OAuth requirements fix this value. The tile links it to the README's
+    /// `## Uninstallation` section; a different value is rejected in review, and a URL or another
+    /// anchor sends users to the wrong place.
+    ///
+    /// ## Example
+    /// ```json
+    /// "uninstallation": "README.md#uninstall"
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// "uninstallation": "README.md#Uninstallation"
+    /// ```
+    ///
+    /// ## Fix
+    /// Replace the value with `"README.md#Uninstallation"` and name the README section
+    /// `## Uninstallation`.
+    ///
+    /// ## References
+    /// - Datadog documentation, "OAuth for integrations", uninstallation requirements
+    pub(crate) struct UninstallationFieldValue {
+        code: "DD102",
+        name: "uninstallation-field-value",
+        level: Error,
+        summary: "tile.uninstallation is not exactly README.md#Uninstallation",
+    }
+}
+
+impl Rule for UninstallationFieldValue {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, integration: &Integration, out: &mut Vec<Finding>) {
+        let Some(field) = integration.uninstallation_field() else {
+            return;
+        };
+        let message = match field.as_str() {
+            Some(UNINSTALL_FIELD_VALUE) => return,
+            Some(value) if value.eq_ignore_ascii_case(UNINSTALL_FIELD_VALUE) => {
+                format!(
+                    "`tile.uninstallation` is `{value}`; the letter case must be exactly `{UNINSTALL_FIELD_VALUE}`"
+                )
+            }
+            Some(value) => {
+                format!("`tile.uninstallation` is `{value}`, not `{UNINSTALL_FIELD_VALUE}`")
+            }
+            None => "`tile.uninstallation` is not a string".to_owned(),
+        };
+        out.push(
+            Finding::new(
+                message,
+                Place::value("/tile/uninstallation"),
+                "expected `\"README.md#Uninstallation\"`",
+            )
+            .with_help(format!(
+                "replace the value with `\"{UNINSTALL_FIELD_VALUE}\"`"
+            )),
+        );
+    }
+}

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::output::{self, Format, human::HumanOptions};
 use crate::rules;
+use crate::settings::{RepoKind, Settings};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -28,6 +29,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
         format: RulesFormat,
     },
+    /// Print the bundled manifest v2 JSON Schema (for editors).
+    Schema,
     /// Print a rule's documentation.
     Explain {
         /// The rule's name (`uninstall-section-missing`) or code (`DD204`).
@@ -45,6 +48,29 @@ struct CheckArgs {
     /// When to colour the human format (NO_COLOR and CLICOLOR_FORCE are honoured under `auto`).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// The repository the integrations belong to; `marketplace` is stricter.
+    #[arg(long, value_enum, default_value_t = RepoKind::Extras)]
+    repo_kind: RepoKind,
+    /// The app_uuid of the published OAuth client (checking one integration).
+    #[arg(long, value_name = "UUID")]
+    app_uuid: Option<String>,
+    /// Compare app_uuid and app_id with each integration's manifest at this git revision.
+    #[arg(long, value_name = "REF")]
+    base: Option<String>,
+    /// Show every failed branch of a schema alternative, not only the most relevant one.
+    #[arg(long)]
+    verbose: bool,
+}
+
+impl CheckArgs {
+    fn settings(&self) -> Settings {
+        Settings {
+            repo_kind: self.repo_kind,
+            app_uuid: self.app_uuid.clone(),
+            base: self.base.clone(),
+            verbose: self.verbose,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -74,11 +100,12 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Out
         Command::Check(args) => check(&args, out, err),
         Command::Rules { format } => list_rules(format, out).map(|()| Outcome::Clean),
         Command::Explain { rule } => explain(&rule, out, err),
+        Command::Schema => write!(out, "{}", crate::schema::SCHEMA).map(|()| Outcome::Clean),
     }
 }
 
 fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
-    let report = match crate::check(&args.paths) {
+    let report = match crate::check(&args.paths, &args.settings()) {
         Ok(report) => report,
         Err(error) => {
             writeln!(err, "error: {error}")?;

@@ -8,14 +8,20 @@ use crate::diagnostic::{Diagnostic, Label};
 use crate::finding::{Finding, Place};
 use crate::integration::Integration;
 use crate::report::Report;
-use crate::rules::{RULES, Rule};
+use crate::rules::{RULES, Rule, Seen};
+use crate::settings::Settings;
 
 /// Checks each integration directory; the report's order does not depend on scheduling.
-pub(crate) fn check_integrations(dirs: &[PathBuf]) -> Report {
-    let mut diagnostics: Vec<Diagnostic> = dirs
+pub(crate) fn check_integrations(dirs: &[PathBuf], settings: &Settings) -> Report {
+    let results: Vec<(Vec<Diagnostic>, Seen)> = dirs
         .par_iter()
-        .flat_map_iter(|dir| check_one(dir.clone()))
+        .map(|dir| check_one(dir.clone(), settings))
         .collect();
+    let (per_integration, seen): (Vec<_>, Vec<_>) = results.into_iter().unzip();
+    let mut diagnostics: Vec<Diagnostic> = per_integration.into_iter().flatten().collect();
+    for rule in RULES {
+        rule.check_across(&seen, &mut diagnostics);
+    }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Report {
         integrations: dirs.len(),
@@ -23,25 +29,33 @@ pub(crate) fn check_integrations(dirs: &[PathBuf]) -> Report {
     }
 }
 
-/// Reads one integration and runs every rule on it.
-pub(crate) fn check_one(dir: PathBuf) -> Vec<Diagnostic> {
+/// Reads one integration, runs every rule on it, and keeps what the cross-integration rules need.
+fn check_one(dir: PathBuf, settings: &Settings) -> (Vec<Diagnostic>, Seen) {
     let integration = Integration::load(dir);
     let mut diagnostics = Vec::new();
     for rule in RULES {
         let mut findings = Vec::new();
-        rule.check(&integration, &mut findings);
+        rule.check(&integration, settings, &mut findings);
         diagnostics.extend(
             findings
                 .into_iter()
                 .filter_map(|finding| concretise(&integration, *rule, finding)),
         );
     }
-    diagnostics
+    let seen = Seen {
+        app_uuid: integration.app_uuid().map(str::to_owned),
+        dir: integration.dir,
+    };
+    (diagnostics, seen)
 }
 
 /// Turns a finding's places into spans. A place in a file that was not read loses its label;
 /// a finding whose primary place cannot be found is a rule bug, caught by the tests.
-fn concretise(integration: &Integration, rule: &dyn Rule, finding: Finding) -> Option<Diagnostic> {
+pub(crate) fn concretise(
+    integration: &Integration,
+    rule: &dyn Rule,
+    finding: Finding,
+) -> Option<Diagnostic> {
     let meta = rule.meta();
     let label = |(place, message): (Place, String)| {
         let (file, span) = integration.locate(&place)?;

@@ -9,6 +9,8 @@ use crate::source::Span;
 pub(crate) enum FileRef {
     Manifest,
     Readme,
+    /// `assets/oauth_clients.json`, the file `assets.oauth` names.
+    OauthClients,
 }
 
 /// Which part of a JSON member a place names.
@@ -23,9 +25,14 @@ pub(crate) enum Part {
 /// A place in an integration, named by meaning.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Place {
-    /// A manifest member by RFC 6901 pointer. A pointer that names nothing resolves to the key of
-    /// its nearest existing ancestor: a missing field is shown on the object that should hold it.
-    Json { pointer: String, part: Part },
+    /// A member of a JSON file by RFC 6901 pointer. A pointer that names nothing resolves to the
+    /// key of its nearest existing ancestor: a missing field is shown on the object that should
+    /// hold it.
+    Json {
+        file: FileRef,
+        pointer: String,
+        part: Part,
+    },
     /// A README heading, by its index in the outline.
     Heading(usize),
     /// The first line of a file: for findings about a file as a whole.
@@ -35,15 +42,27 @@ pub(crate) enum Place {
 }
 
 impl Place {
+    /// The key of a manifest member.
     pub(crate) fn key(pointer: impl Into<String>) -> Self {
+        Self::key_in(FileRef::Manifest, pointer)
+    }
+
+    /// The value of a manifest member.
+    pub(crate) fn value(pointer: impl Into<String>) -> Self {
+        Self::value_in(FileRef::Manifest, pointer)
+    }
+
+    pub(crate) fn key_in(file: FileRef, pointer: impl Into<String>) -> Self {
         Place::Json {
+            file,
             pointer: pointer.into(),
             part: Part::Key,
         }
     }
 
-    pub(crate) fn value(pointer: impl Into<String>) -> Self {
+    pub(crate) fn value_in(file: FileRef, pointer: impl Into<String>) -> Self {
         Place::Json {
+            file,
             pointer: pointer.into(),
             part: Part::Value,
         }
@@ -57,7 +76,7 @@ pub(crate) struct Finding {
     pub(crate) primary: (Place, String),
     pub(crate) secondary: Vec<(Place, String)>,
     pub(crate) help: Option<String>,
-    /// A level below the rule's default, where the rule documents one (e.g. `support` anchors).
+    /// A level other than the rule's default, where the rule documents when (e.g. `support` anchors).
     pub(crate) level: Option<Level>,
 }
 
@@ -97,6 +116,11 @@ pub(crate) fn field_path(pointer: &str) -> String {
         let token = token.replace("~1", "/").replace("~0", "~");
         if !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit()) {
             path.push_str(&format!("[{token}]"));
+        } else if !token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        {
+            path.push_str(&format!("[{token:?}]"));
         } else {
             if !path.is_empty() {
                 path.push('.');

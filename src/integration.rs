@@ -17,8 +17,10 @@ pub(crate) const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 pub(crate) struct Integration {
     /// The directory as shown to the user.
     pub(crate) dir: PathBuf,
-    pub(crate) manifest: Loaded<Manifest>,
+    pub(crate) manifest: Loaded<JsonFile>,
     pub(crate) readme: Loaded<Readme>,
+    /// The OAuth client file `assets.oauth` names, when it names one inside the integration.
+    pub(crate) oauth_clients: Loaded<JsonFile>,
 }
 
 /// The outcome of reading one file.
@@ -47,13 +49,21 @@ pub(crate) struct Unreadable {
     pub(crate) help: String,
 }
 
+/// A JSON file and its parse.
 #[derive(Debug)]
-pub(crate) struct Manifest {
+pub(crate) struct JsonFile {
     pub(crate) source: Arc<SourceFile>,
     pub(crate) parsed: Result<json::Node, json::ParseError>,
 }
 
-impl Manifest {
+impl JsonFile {
+    fn parse(source: Arc<SourceFile>) -> Self {
+        Self {
+            parsed: json::parse(source.text()),
+            source,
+        }
+    }
+
     /// The parsed document, when it parsed.
     pub(crate) fn root(&self) -> Option<&json::Node> {
         self.parsed.as_ref().ok()
@@ -69,18 +79,35 @@ pub(crate) struct Readme {
 impl Integration {
     /// Reads and parses the integration in `dir` (a path as the user should see it).
     pub(crate) fn load(dir: PathBuf) -> Self {
-        let manifest = read_text(&dir, "manifest.json").map(|source| Manifest {
-            parsed: json::parse(source.text()),
-            source,
-        });
+        let manifest = read_text(&dir, "manifest.json").map(JsonFile::parse);
         let readme = read_text(&dir, "README.md").map(|source| Readme {
             outline: readme::outline(source.text()),
             source,
         });
+        let oauth_path = manifest
+            .ok()
+            .and_then(JsonFile::root)
+            .and_then(|root| root.pointer("/assets/oauth"))
+            .and_then(json::Node::as_str)
+            .filter(|path| crate::paths::escape(&dir, path).is_none());
+        let oauth_clients = match oauth_path {
+            Some(path) => read_text(&dir, path).map(JsonFile::parse),
+            None => Loaded::Missing,
+        };
         Self {
             dir,
             manifest,
             readme,
+            oauth_clients,
+        }
+    }
+
+    /// A JSON file of the integration, parsed or not.
+    pub(crate) fn json(&self, file: crate::finding::FileRef) -> Option<&JsonFile> {
+        match file {
+            crate::finding::FileRef::Manifest => self.manifest.ok(),
+            crate::finding::FileRef::OauthClients => self.oauth_clients.ok(),
+            crate::finding::FileRef::Readme => None,
         }
     }
 

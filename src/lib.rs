@@ -9,23 +9,28 @@ mod discovery;
 mod engine;
 mod facts;
 mod finding;
+mod git;
 mod integration;
 mod json;
 mod location;
 pub mod output;
+mod paths;
 mod readme;
 pub mod report;
 pub mod rules;
+mod schema;
+pub mod settings;
 pub mod source;
 
 use std::path::PathBuf;
 
-pub use discovery::DiscoveryError;
 pub use report::Report;
+pub use settings::{RepoKind, Settings, UsageError};
 
 /// Checks the integrations that `paths` select (directories, repository roots, or files inside
 /// an integration), in parallel; the report is sorted and deterministic.
-pub fn check(paths: &[PathBuf]) -> Result<Report, DiscoveryError> {
-    let dirs = discovery::discover(paths)?;
-    Ok(engine::check_integrations(&dirs))
+pub fn check(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError> {
+    let dirs = discovery::discover(paths).map_err(UsageError::Discovery)?;
+    settings::validate(settings, &dirs)?;
+    Ok(engine::check_integrations(&dirs, settings))
 }

@@ -11,10 +11,14 @@ impl Integration {
     /// The file and span a place names, or `None` when that file was not read.
     pub(crate) fn locate(&self, place: &Place) -> Option<(Arc<SourceFile>, Span)> {
         match place {
-            Place::Json { pointer, part } => {
-                let manifest = self.manifest.ok()?;
-                let span = json_span(manifest.root()?, pointer, *part);
-                Some((Arc::clone(&manifest.source), span))
+            Place::Json {
+                file,
+                pointer,
+                part,
+            } => {
+                let json = self.json(*file)?;
+                let span = json_span(json.root()?, pointer, *part);
+                Some((Arc::clone(&json.source), span))
             }
             Place::Heading(index) => {
                 let readme = self.readme.ok()?;
@@ -35,6 +39,7 @@ impl Integration {
         let source = match file {
             FileRef::Manifest => source_of(&self.manifest, |m| &m.source),
             FileRef::Readme => source_of(&self.readme, |r| &r.source),
+            FileRef::OauthClients => source_of(&self.oauth_clients, |o| &o.source),
         };
         source.map(Arc::clone)
     }

@@ -157,7 +157,7 @@ fn broken_integrations_do_not_stop_the_others() {
     let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let fixtures = std::fs::read_dir("fixtures")
         .unwrap()
-        .filter(|e| e.as_ref().unwrap().path().is_dir())
+        .filter(|e| e.as_ref().unwrap().path().join("manifest.json").exists())
         .count();
     assert_eq!(document["summary"]["integrations"], fixtures);
     let findings = document["diagnostics"].as_array().unwrap();
@@ -173,4 +173,39 @@ fn broken_integrations_do_not_stop_the_others() {
             .unwrap();
         assert_eq!(file["name"], rule, "{dir}");
     }
+}
+
+#[test]
+fn app_uuid_is_compared_for_one_integration_only() {
+    let fixture = "fixtures/valid-oauth-after-setup";
+    let output = ddlint(&[
+        "check",
+        "--app-uuid",
+        "5f2b4a7e-3c1d-4e8f-9a6b-7c8d9e0f1a2b",
+        fixture,
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("app-uuid-mismatch"));
+    let output = ddlint(&[
+        "check",
+        "--app-uuid",
+        "5f2b4a7e-3c1d-4e8f-9a6b-7c8d9e0f1a2b",
+        "fixtures",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--app-uuid names the app_uuid of one integration"));
+    let output = ddlint(&["check", "--app-uuid", "not-a-uuid", fixture]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("`not-a-uuid` is not a UUID"));
+}
+
+#[test]
+fn schema_prints_the_bundled_json_schema() {
+    let output = ddlint(&["schema"]);
+    assert_eq!(output.status.code(), Some(0));
+    let schema: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
 }

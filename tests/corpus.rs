@@ -24,7 +24,8 @@ fn corpus() -> PathBuf {
 }
 
 fn json_output() -> (ddlint::Report, String) {
-    let report = ddlint::check(&[corpus()]).expect("the corpus is a repository of integrations");
+    let report = ddlint::check(&[corpus()], &ddlint::Settings::default())
+        .expect("the corpus is a repository of integrations");
     let mut document = Vec::new();
     json::render(&report, &mut document).unwrap();
     (report, String::from_utf8(document).unwrap())
@@ -92,4 +93,16 @@ fn unresolved_support_anchors_are_warnings_and_clean_integrations_get_nothing() 
         !found.iter().any(|(dir, _)| dir == "insightfinder"),
         "{found:?}"
     );
+}
+
+#[test]
+fn the_bundled_schema_accepts_every_real_manifest() {
+    let (report, _) = json_output();
+    let schema: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule.name == "manifest-schema")
+        .map(|d| format!("{}: {}", d.primary.file.path().display(), d.message))
+        .collect();
+    assert!(schema.is_empty(), "{schema:#?}");
 }

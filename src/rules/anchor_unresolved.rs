@@ -7,6 +7,7 @@ use crate::integration::Integration;
 use crate::json::escape_token;
 use crate::readme::slug;
 use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::settings::Settings;
 
 declare_rule! {
     /// ## What it does
@@ -54,7 +55,7 @@ impl Rule for AnchorUnresolved {
         &Self::META
     }
 
-    fn check(&self, integration: &Integration, out: &mut Vec<Finding>) {
+    fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
         let (Some(root), Some(readme)) = (integration.manifest_root(), integration.readme_ok())
         else {
             return;

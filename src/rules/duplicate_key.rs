@@ -4,11 +4,12 @@ use crate::finding::{FileRef, Finding, Place};
 use crate::integration::Integration;
 use crate::json;
 use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::settings::Settings;
 
 declare_rule! {
     /// ## What it does
-    /// Reports a key that appears twice in the same JSON object of `manifest.json`, and labels
-    /// both occurrences.
+    /// Reports a key that appears twice in the same JSON object of `manifest.json` (or of the
+    /// OAuth client file), and labels both occurrences.
     ///
     /// ## Why
     /// JSON parsers disagree on duplicate keys: most keep the last value silently, some keep the
@@ -50,27 +51,30 @@ impl Rule for DuplicateKey {
         &Self::META
     }
 
-    fn check(&self, integration: &Integration, out: &mut Vec<Finding>) {
-        let Some(root) = integration.manifest_root() else {
-            return;
-        };
-        for duplicate in json::duplicate_keys(root) {
-            let object = if duplicate.object.is_empty() {
-                "the top-level object".to_owned()
-            } else {
-                format!("`{}`", crate::finding::field_path(&duplicate.object))
-            };
-            let again = Place::Span(FileRef::Manifest, duplicate.second);
-            let first = Place::Span(FileRef::Manifest, duplicate.first);
-            out.push(
-                Finding::new(
-                    format!("key `{}` appears twice in {object}", duplicate.key),
-                    again,
-                    "repeated here; this value is the one parsers keep",
-                )
-                .with_label(first, "first given here")
-                .with_help("keep the value you mean and delete the other member"),
-            );
+    fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
+        for file in [FileRef::Manifest, FileRef::OauthClients] {
+            if let Some(root) = integration.json(file).and_then(|json| json.root()) {
+                report(root, file, out);
+            }
         }
+    }
+}
+
+fn report(root: &json::Node, file: FileRef, out: &mut Vec<Finding>) {
+    for duplicate in json::duplicate_keys(root) {
+        let object = if duplicate.object.is_empty() {
+            "the top-level object".to_owned()
+        } else {
+            format!("`{}`", crate::finding::field_path(&duplicate.object))
+        };
+        out.push(
+            Finding::new(
+                format!("key `{}` appears twice in {object}", duplicate.key),
+                Place::Span(file, duplicate.second),
+                "repeated here; this value is the one most parsers keep",
+            )
+            .with_label(Place::Span(file, duplicate.first), "first given here")
+            .with_help("keep the value you mean and delete the other member"),
+        );
     }
 }

@@ -3,10 +3,12 @@
 use crate::finding::{FileRef, Finding, Place};
 use crate::integration::{Integration, Loaded};
 use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::settings::Settings;
 
 declare_rule! {
     /// ## What it does
-    /// Reports a `manifest.json` or `README.md` that exists but cannot be read as text: it is a
+    /// Reports a `manifest.json`, `README.md` or OAuth client file (`assets.oauth`) that exists
+    /// but cannot be read as text: it is a
     /// directory, it cannot be opened, it is larger than 8 MiB, or it is not valid UTF-8.
     ///
     /// ## Why
@@ -35,9 +37,10 @@ impl Rule for FileUnreadable {
         &Self::META
     }
 
-    fn check(&self, integration: &Integration, out: &mut Vec<Finding>) {
+    fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
         report(&integration.manifest, FileRef::Manifest, out);
         report(&integration.readme, FileRef::Readme, out);
+        report(&integration.oauth_clients, FileRef::OauthClients, out);
     }
 }
 

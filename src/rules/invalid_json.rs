@@ -1,13 +1,14 @@
 //! `invalid-json`: `manifest.json` is not strict RFC 8259 JSON.
 
 use crate::finding::{FileRef, Finding, Place};
-use crate::integration::Integration;
+use crate::integration::{Integration, JsonFile};
 use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::settings::Settings;
 
 declare_rule! {
     /// ## What it does
-    /// Reports a `manifest.json` that is not valid JSON, at the exact character where parsing
-    /// stopped. JSON is read strictly, as RFC 8259 defines it: no comments, no trailing commas,
+    /// Reports a `manifest.json` (or the OAuth client file that `assets.oauth` names) that is
+    /// not valid JSON, at the exact character where parsing stopped. JSON is read strictly, as RFC 8259 defines it: no comments, no trailing commas,
     /// no single quotes, no unescaped control characters in strings.
     ///
     /// ## Why
@@ -48,26 +49,37 @@ impl Rule for InvalidJson {
         &Self::META
     }
 
-    fn check(&self, integration: &Integration, out: &mut Vec<Finding>) {
-        let Some(manifest) = integration.manifest.ok() else {
-            return;
-        };
-        let Err(error) = &manifest.parsed else {
-            return;
-        };
-        let place = Place::Span(FileRef::Manifest, error.span.clone());
-        let message = if manifest.source.text().trim().is_empty() {
-            "`manifest.json` is empty: it must hold the manifest's JSON object".to_owned()
-        } else {
-            format!("`manifest.json` is not valid JSON: {}", error.message)
-        };
-        let mut finding = Finding::new(message, place, "parsing stopped here").with_help(
-            "correct the JSON here; no other rule can check the manifest until it parses",
-        );
-        if let Some((span, note)) = &error.note {
-            finding =
-                finding.with_label(Place::Span(FileRef::Manifest, span.clone()), note.clone());
+    fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
+        for file in [FileRef::Manifest, FileRef::OauthClients] {
+            if let Some(json) = integration.json(file) {
+                report(json, file, out);
+            }
         }
-        out.push(finding);
     }
+}
+
+fn report(json: &JsonFile, file: FileRef, out: &mut Vec<Finding>) {
+    let Err(error) = &json.parsed else {
+        return;
+    };
+    let name = json
+        .source
+        .path()
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let message = if json.source.text().trim().is_empty() {
+        format!("`{name}` is empty: it must hold a JSON object")
+    } else {
+        format!("`{name}` is not valid JSON: {}", error.message)
+    };
+    let mut finding = Finding::new(
+        message,
+        Place::Span(file, error.span.clone()),
+        "parsing stopped here",
+    )
+    .with_help("correct the JSON here; no other rule can check this file until it parses");
+    if let Some((span, note)) = &error.note {
+        finding = finding.with_label(Place::Span(file, span.clone()), note.clone());
+    }
+    out.push(finding);
 }

@@ -3,20 +3,33 @@
 //! Codes are stable and never reused: `DD0xx` reading and parsing files, `DD1xx` the manifest,
 //! `DD2xx` the README.
 
-use crate::diagnostic::Level;
+use crate::diagnostic::{Diagnostic, Level};
 use crate::finding::Finding;
 use crate::integration::Integration;
+use crate::settings::Settings;
 
 mod anchor_unresolved;
+mod app_uuid_changed;
+mod app_uuid_duplicate;
+mod app_uuid_invalid;
+mod app_uuid_is_client_id;
+mod app_uuid_mismatch;
+mod description_too_long;
 mod duplicate_key;
 mod file_unreadable;
 mod invalid_json;
+mod manifest_schema;
+mod marketplace_field_missing;
+mod oauth_client_invalid;
 mod overview_section_missing;
+mod path_escapes_integration;
 mod readme_missing;
+mod referenced_file_missing;
 mod required_h2;
 mod setup_section_missing;
 mod uninstall_section_missing;
 mod uninstallation_field_missing;
+mod uninstallation_field_order;
 mod uninstallation_field_value;
 
 /// What identifies and documents a rule.
@@ -45,10 +58,23 @@ impl RuleMeta {
     }
 }
 
-/// A check over one integration.
+/// A check. Most rules look at one integration at a time; a few compare integrations.
 pub(crate) trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
-    fn check(&self, integration: &Integration, out: &mut Vec<Finding>);
+
+    /// Findings in one integration.
+    fn check(&self, _integration: &Integration, _settings: &Settings, _out: &mut Vec<Finding>) {}
+
+    /// Findings across every checked integration, from what each one left in `seen`.
+    fn check_across(&self, _seen: &[Seen], _out: &mut Vec<Diagnostic>) {}
+}
+
+/// What the cross-integration rules need to know of each integration, kept small so that memory
+/// does not grow with the repository.
+#[derive(Debug, Clone)]
+pub(crate) struct Seen {
+    pub(crate) dir: std::path::PathBuf,
+    pub(crate) app_uuid: Option<String>,
 }
 
 /// Declares a rule's unit struct and its metadata from its doc comment.
@@ -83,9 +109,21 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &file_unreadable::FileUnreadable,
     &invalid_json::InvalidJson,
     &duplicate_key::DuplicateKey,
+    &manifest_schema::ManifestSchema,
     &uninstallation_field_missing::UninstallationFieldMissing,
     &uninstallation_field_value::UninstallationFieldValue,
+    &uninstallation_field_order::UninstallationFieldOrder,
     &anchor_unresolved::AnchorUnresolved,
+    &app_uuid_invalid::AppUuidInvalid,
+    &app_uuid_mismatch::AppUuidMismatch,
+    &app_uuid_duplicate::AppUuidDuplicate,
+    &app_uuid_changed::AppUuidChanged,
+    &app_uuid_is_client_id::AppUuidIsClientId,
+    &referenced_file_missing::ReferencedFileMissing,
+    &path_escapes_integration::PathEscapesIntegration,
+    &oauth_client_invalid::OauthClientInvalid,
+    &description_too_long::DescriptionTooLong,
+    &marketplace_field_missing::MarketplaceFieldMissing,
     &readme_missing::ReadmeMissing,
     &overview_section_missing::OverviewSectionMissing,
     &setup_section_missing::SetupSectionMissing,

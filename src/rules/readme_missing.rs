@@ -3,6 +3,7 @@
 use crate::finding::{Finding, Place};
 use crate::integration::{Integration, Loaded};
 use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::settings::Settings;
 
 declare_rule! {
     /// ## What it does
@@ -42,7 +43,7 @@ impl Rule for ReadmeMissing {
         &Self::META
     }
 
-    fn check(&self, integration: &Integration, out: &mut Vec<Finding>) {
+    fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
         if !matches!(integration.readme, Loaded::Missing) || integration.manifest_root().is_none() {
             return;
         }

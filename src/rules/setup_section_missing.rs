@@ -3,6 +3,7 @@
 use crate::finding::Finding;
 use crate::integration::Integration;
 use crate::rules::{Rule, RuleMeta, declare_rule, required_h2};
+use crate::settings::Settings;
 
 declare_rule! {
     /// ## What it does
@@ -45,7 +46,7 @@ impl Rule for SetupSectionMissing {
         &Self::META
     }
 
-    fn check(&self, integration: &Integration, out: &mut Vec<Finding>) {
+    fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
         required_h2::check(integration, "Setup", out);
     }
 }

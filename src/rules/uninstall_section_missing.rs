@@ -4,11 +4,13 @@ use crate::facts::uninstall_section_template;
 use crate::finding::{FileRef, Finding, Place};
 use crate::integration::{Integration, Readme};
 use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::settings::{RepoKind, Settings};
 
 declare_rule! {
     /// ## What it does
     /// Reports a README.md without an `Uninstallation` heading when the integration uses OAuth
-    /// (`assets.oauth` is set) or its manifest has `tile.uninstallation`. The finding points at
+    /// (`assets.oauth` is set) or its manifest has `tile.uninstallation`, and always in the
+    /// Marketplace repository (`--repo-kind marketplace`). The finding points at
     /// `## Setup`, under or after which the section belongs; when a heading such as
     /// `## Uninstall the integration` exists, it points there instead.
     ///
@@ -58,12 +60,14 @@ impl Rule for UninstallSectionMissing {
         &Self::META
     }
 
-    fn check(&self, integration: &Integration, out: &mut Vec<Finding>) {
+    fn check(&self, integration: &Integration, settings: &Settings, out: &mut Vec<Finding>) {
         let Some(readme) = integration.readme_ok() else {
             return;
         };
         let field = integration.uninstallation_field().is_some();
-        if readme.uninstall_index().is_some() || !(integration.uses_oauth() || field) {
+        let marketplace = settings.repo_kind == RepoKind::Marketplace;
+        if readme.uninstall_index().is_some() || !(integration.uses_oauth() || field || marketplace)
+        {
             return;
         }
         let mut finding = primary(readme, &integration.title());

@@ -4,12 +4,14 @@ use crate::facts::UNINSTALL_FIELD_VALUE;
 use crate::finding::{Finding, Place};
 use crate::integration::Integration;
 use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::settings::Settings;
 
 declare_rule! {
     /// ## What it does
     /// Reports a manifest whose `tile` object has no `uninstallation` field although the
     /// integration uses OAuth (`assets.oauth` is set) or its README has an `Uninstallation`
-    /// section.
+    /// section. A key that is a misspelling of `uninstallation` is left to `manifest-schema`,
+    /// which suggests the right name.
     ///
     /// ## Why
     /// Datadog's "OAuth for integrations" requirements ask every integration with an OAuth client
@@ -53,11 +55,11 @@ impl Rule for UninstallationFieldMissing {
         &Self::META
     }
 
-    fn check(&self, integration: &Integration, out: &mut Vec<Finding>) {
+    fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
         let Some(root) = integration.manifest_root() else {
             return;
         };
-        if integration.uninstallation_field().is_some() {
+        if integration.uninstallation_field().is_some() || misspelt_in_tile(root) {
             return;
         }
         let section = integration.readme_ok().and_then(|r| r.uninstall_index());
@@ -89,4 +91,16 @@ impl Rule for UninstallationFieldMissing {
             "add `\"uninstallation\": \"{UNINSTALL_FIELD_VALUE}\",` on the line after `\"support\"` in `tile`"
         )));
     }
+}
+
+/// A key close to `uninstallation` (`uninstalation`): `manifest-schema` reports that misspelling.
+fn misspelt_in_tile(root: &crate::json::Node) -> bool {
+    let keys: Vec<&str> = root
+        .get("tile")
+        .and_then(|tile| tile.as_object())
+        .unwrap_or_default()
+        .iter()
+        .map(|member| member.key.as_str())
+        .collect();
+    !similar::get_close_matches("uninstallation", &keys, 1, 0.7).is_empty()
 }

@@ -4,6 +4,7 @@ use crate::facts::UNINSTALL_FIELD_VALUE;
 use crate::finding::{Finding, Place};
 use crate::integration::Integration;
 use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::settings::Settings;
 
 declare_rule! {
     /// ## What it does
@@ -44,7 +45,7 @@ impl Rule for UninstallationFieldValue {
         &Self::META
     }
 
-    fn check(&self, integration: &Integration, out: &mut Vec<Finding>) {
+    fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
         let Some(field) = integration.uninstallation_field() else {
             return;
         };

@@ -1,0 +1,74 @@
+//! `path-escapes-integration`: a referenced path leaves the integration directory.
+
+use crate::finding::{Finding, Place, field_path};
+use crate::integration::Integration;
+use crate::paths::{Escape, escape, references};
+use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::settings::Settings;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a path in the manifest that is absolute, climbs out of the integration with
+    /// `..`, or resolves through a symbolic link to a place outside the integration directory.
+    /// ddlint never opens such a path.
+    ///
+    /// ## Why
+    /// Datadog packages each integration directory on its own: a file outside it is not
+    /// published, and a manifest that reaches outside its directory (`../../etc/passwd`) is at
+    /// best a mistake and at worst an attempt to read files from the build machine.
+    ///
+    /// ## Example
+    /// ```json
+    /// "dashboards": { "Acme": "../shared/dashboards/acme.json" }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// "dashboards": { "Acme": "assets/dashboards/acme.json" }
+    /// ```
+    ///
+    /// ## Fix
+    /// Copy the file into the integration directory and reference it with a relative path.
+    pub(crate) struct PathEscapesIntegration {
+        code: "DD121",
+        name: "path-escapes-integration",
+        level: Error,
+        summary: "a referenced path leaves the integration directory",
+    }
+}
+
+impl Rule for PathEscapesIntegration {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
+        let Some(root) = integration.manifest_root() else {
+            return;
+        };
+        for reference in references(root) {
+            let Some(how) = escape(&integration.dir, reference.path) else {
+                continue;
+            };
+            let why = match how {
+                Escape::Absolute => "is an absolute path",
+                Escape::ParentDirectory => "climbs out of the integration with `..`",
+                Escape::Symlink => "resolves through a symbolic link to outside the integration",
+            };
+            out.push(
+                Finding::new(
+                    format!(
+                        "`{}` names `{}`, which {why}",
+                        field_path(&reference.pointer),
+                        reference.path
+                    ),
+                    Place::value(reference.pointer),
+                    "outside the integration directory",
+                )
+                .with_help(
+                    "keep the file inside the integration directory and use a path relative to it",
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! `referenced-file-missing`: a file the manifest references does not exist.
+
+use std::io::ErrorKind;
+
+use crate::finding::{Finding, Place, field_path};
+use crate::integration::Integration;
+use crate::paths::{escape, references};
+use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::settings::Settings;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that every file the manifest references exists inside the integration: media
+    /// images (`tile.media[].image_url`), `tile.changelog`, dashboards, monitors and saved views,
+    /// `metrics.metadata_path`, `service_checks.metadata_path`, `configuration.spec`, and
+    /// `assets.oauth`. Paths are decoded from JSON escapes first (`\u202f` is the character
+    /// U+202F). Paths that leave the integration are left to `path-escapes-integration`.
+    ///
+    /// ## Why
+    /// Datadog's build reads these files when it publishes the integration. A missing image or
+    /// dashboard fails the release, or ships a tile with a broken picture.
+    ///
+    /// ## Example
+    /// ```json
+    /// "dashboards": { "Acme Overview": "assets/dashboards/overview.json" }
+    /// ```
+    /// with no file `assets/dashboards/overview.json`.
+    ///
+    /// ## Use instead
+    /// A path to the file as it is named on disk, relative to the integration directory, with
+    /// the same letter case: `assets/dashboards/acme_overview.json`.
+    ///
+    /// ## Fix
+    /// Add the file, or correct the path (letter case matters on Datadog's build machines).
+    pub(crate) struct ReferencedFileMissing {
+        code: "DD120",
+        name: "referenced-file-missing",
+        level: Error,
+        summary: "a file the manifest references does not exist",
+    }
+}
+
+impl Rule for ReferencedFileMissing {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
+        let Some(root) = integration.manifest_root() else {
+            return;
+        };
+        for reference in references(root) {
+            if escape(&integration.dir, reference.path).is_some() {
+                continue;
+            }
+            let problem = match std::fs::metadata(integration.dir.join(reference.path)) {
+                Ok(metadata) if metadata.is_file() => continue,
+                Ok(_) => "is a directory, not a file".to_owned(),
+                Err(error) if error.kind() == ErrorKind::NotFound => "does not exist".to_owned(),
+                Err(error) => format!("cannot be reached: {error}"),
+            };
+            out.push(
+                Finding::new(
+                    format!("`{}` names `{}`, which {problem}", field_path(&reference.pointer), reference.path),
+                    Place::value(reference.pointer),
+                    "no such file in the integration",
+                )
+                .with_help("add the file, or correct the path: it is relative to the integration directory, and letter case matters"),
+            );
+        }
+    }
+}

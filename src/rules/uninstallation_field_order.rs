@@ -1,0 +1,79 @@
+//! `uninstallation-field-order`: `tile.uninstallation` is not the member right after `tile.support`.
+
+use crate::finding::{Finding, Place};
+use crate::integration::Integration;
+use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::settings::Settings;
+
+declare_rule! {
+    /// ## What it does
+    /// Warns when `tile.uninstallation` is present but is not the member directly after
+    /// `tile.support`.
+    ///
+    /// ## Why
+    /// Datadog's "OAuth for integrations" requirements show the field "directly beneath
+    /// `support`", and reviewers ask for that order. JSON does not care about key order, so this
+    /// is a warning: the tile works either way, but the review may send the pull request back.
+    ///
+    /// ## Example
+    /// ```json
+    /// "configuration": "README.md#Setup",
+    /// "uninstallation": "README.md#Uninstallation",
+    /// "support": "README.md#Support",
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// "configuration": "README.md#Setup",
+    /// "support": "README.md#Support",
+    /// "uninstallation": "README.md#Uninstallation",
+    /// ```
+    ///
+    /// ## Fix
+    /// Move the `"uninstallation"` line to directly after the `"support"` line.
+    ///
+    /// ## References
+    /// - Datadog documentation, "OAuth for integrations", uninstallation requirements
+    pub(crate) struct UninstallationFieldOrder {
+        code: "DD103",
+        name: "uninstallation-field-order",
+        level: Warning,
+        summary: "tile.uninstallation is not directly beneath tile.support",
+    }
+}
+
+impl Rule for UninstallationFieldOrder {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
+        let Some(tile) = integration
+            .manifest_root()
+            .and_then(|root| root.get("tile"))
+            .and_then(|tile| tile.as_object())
+        else {
+            return;
+        };
+        let position = |key: &str| tile.iter().rposition(|member| member.key == key);
+        let (Some(support), Some(uninstallation)) =
+            (position("support"), position("uninstallation"))
+        else {
+            return;
+        };
+        if uninstallation == support + 1 {
+            return;
+        }
+        out.push(
+            Finding::new(
+                "`tile.uninstallation` is not directly beneath `tile.support`",
+                Place::key("/tile/uninstallation"),
+                "move this line",
+            )
+            .with_label(Place::key("/tile/support"), "to directly after this one")
+            .with_help(
+                "move the `\"uninstallation\"` line to directly after the `\"support\"` line",
+            ),
+        );
+    }
+}

@@ -1,0 +1,69 @@
+//! What a run is asked to do beyond the paths: repository kind, expected app_uuid, git base.
+
+use std::path::PathBuf;
+
+/// Which repository the integrations live in; Marketplace is stricter.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum RepoKind {
+    /// DataDog/integrations-extras.
+    #[default]
+    Extras,
+    /// The partner-only Marketplace repository.
+    Marketplace,
+}
+
+/// Settings for one run, from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub repo_kind: RepoKind,
+    /// The published OAuth client's app_uuid, when one integration is checked.
+    pub app_uuid: Option<String>,
+    /// A git revision to compare `app_uuid` and `app_id` with (`--base`).
+    pub base: Option<String>,
+    /// Show every branch of an `anyOf` schema failure, not only the most relevant.
+    pub verbose: bool,
+}
+
+/// Why the settings cannot be used with the selected integrations.
+#[derive(Debug)]
+pub enum UsageError {
+    AppUuidNeedsOneIntegration(usize),
+    AppUuidMalformed(String),
+    Git(crate::git::GitError),
+    Discovery(crate::discovery::DiscoveryError),
+}
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::AppUuidNeedsOneIntegration(count) => write!(
+                f,
+                "--app-uuid names the app_uuid of one integration, but {count} integrations were selected"
+            ),
+            Self::AppUuidMalformed(value) => write!(
+                f,
+                "--app-uuid `{value}` is not a UUID (expected 8-4-4-4-12 lowercase hexadecimal digits)"
+            ),
+            Self::Git(error) => error.fmt(f),
+            Self::Discovery(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// The integration directories a run selected, checked against the settings.
+pub(crate) fn validate(settings: &Settings, dirs: &[PathBuf]) -> Result<(), UsageError> {
+    if let Some(uuid) = &settings.app_uuid {
+        if dirs.len() != 1 {
+            return Err(UsageError::AppUuidNeedsOneIntegration(dirs.len()));
+        }
+        if crate::facts::uuid_problem(uuid).is_some() {
+            return Err(UsageError::AppUuidMalformed(uuid.clone()));
+        }
+    }
+    if let (Some(base), Some(dir)) = (&settings.base, dirs.first()) {
+        crate::git::verify_revision(dir, base).map_err(UsageError::Git)?;
+    }
+    Ok(())
+}

@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::output::{self, Format, human::HumanOptions};
 use crate::rules;
-use crate::settings::{RepoKind, Settings};
+use crate::settings::{Placement, RepoKind, Settings};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -57,6 +57,9 @@ struct CheckArgs {
     /// Compare app_uuid and app_id with each integration's manifest at this git revision.
     #[arg(long, value_name = "REF")]
     base: Option<String>,
+    /// Where the Uninstallation section may sit: nested in Setup, the H2 after it, or either.
+    #[arg(long, value_enum, default_value_t = Placement::Either)]
+    uninstall_placement: Placement,
     /// Show every failed branch of a schema alternative, not only the most relevant one.
     #[arg(long)]
     verbose: bool,
@@ -68,6 +71,7 @@ impl CheckArgs {
             repo_kind: self.repo_kind,
             app_uuid: self.app_uuid.clone(),
             base: self.base.clone(),
+            placement: self.uninstall_placement,
             verbose: self.verbose,
         }
     }

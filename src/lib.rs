@@ -25,7 +25,7 @@ pub mod source;
 use std::path::PathBuf;
 
 pub use report::Report;
-pub use settings::{RepoKind, Settings, UsageError};
+pub use settings::{Placement, RepoKind, Settings, UsageError};
 
 /// Checks the integrations that `paths` select (directories, repository roots, or files inside
 /// an integration), in parallel; the report is sorted and deterministic.

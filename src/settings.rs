@@ -12,12 +12,26 @@ pub enum RepoKind {
     Marketplace,
 }
 
+/// Where the Uninstallation section may sit relative to `## Setup`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Placement {
+    /// Nested in the Setup section, or the H2 directly after it.
+    #[default]
+    Either,
+    /// Nested in the Setup section (an H3 or deeper under `## Setup`).
+    Nested,
+    /// The H2 directly after the Setup section.
+    AfterSetup,
+}
+
 /// Settings for one run, from the command line.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
     pub repo_kind: RepoKind,
     /// The published OAuth client's app_uuid, when one integration is checked.
     pub app_uuid: Option<String>,
+    /// Where the Uninstallation section may sit.
+    pub placement: Placement,
     /// A git revision to compare `app_uuid` and `app_id` with (`--base`).
     pub base: Option<String>,
     /// Show every branch of an `anyOf` schema failure, not only the most relevant.

@@ -51,7 +51,6 @@ impl Outline {
     }
 
     /// Index of the nearest previous heading with a smaller level.
-    #[allow(dead_code)] // for the placement rule of the uninstall section
     pub(crate) fn parent(&self, index: usize) -> Option<usize> {
         let level = self.headings.get(index)?.level;
         let before = self.headings.get(..index)?;
@@ -59,7 +58,6 @@ impl Outline {
     }
 
     /// Index of the next heading whose level is <= the level of `headings[index]`.
-    #[allow(dead_code)] // for the placement rule of the uninstall section
     pub(crate) fn next_sibling_or_higher(&self, index: usize) -> Option<usize> {
         let level = self.headings.get(index)?.level;
         let after = self.headings.get(index + 1..)?;

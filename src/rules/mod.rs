@@ -27,6 +27,7 @@ mod readme_missing;
 mod referenced_file_missing;
 mod required_h2;
 mod setup_section_missing;
+mod uninstall_section_misplaced;
 mod uninstall_section_missing;
 mod uninstallation_field_missing;
 mod uninstallation_field_order;
@@ -128,6 +129,7 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &overview_section_missing::OverviewSectionMissing,
     &setup_section_missing::SetupSectionMissing,
     &uninstall_section_missing::UninstallSectionMissing,
+    &uninstall_section_misplaced::UninstallSectionMisplaced,
 ];
 
 /// Every rule's metadata, ordered by code.

@@ -1,6 +1,8 @@
 //! The README outline: headings with spans and section extents, and GitHub anchor slugs.
 
 mod outline;
+pub(crate) mod rendered;
+pub(crate) mod sentence;
 mod slug;
 
 // Re-exported for the rest of the crate, which may not use every item.

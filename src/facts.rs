@@ -2,6 +2,7 @@
 
 use crate::integration::{Integration, Readme};
 use crate::json::{Node, Value};
+use crate::readme::rendered::{Link, Rendered, render};
 
 /// The slug of the heading `tile.uninstallation` must name.
 pub(crate) const UNINSTALL_SLUG: &str = "uninstallation";
@@ -63,6 +64,21 @@ impl Readme {
             .position(|h| h.slug == UNINSTALL_SLUG)
     }
 
+    /// The Uninstallation section's text after its heading line, subsections included.
+    pub(crate) fn uninstall_text(&self) -> Option<&SectionText> {
+        let make = || {
+            let heading = self.uninstall_index()?;
+            let found = self.outline.headings.get(heading)?;
+            let (rendered, links) = render(self.source.text(), found.span.end..found.section.end);
+            Some(SectionText {
+                heading,
+                rendered,
+                links,
+            })
+        };
+        self.uninstall.get_or_init(make).as_ref()
+    }
+
     /// Index of a heading that looks meant as the uninstall section ("Uninstall the integration").
     pub(crate) fn uninstall_lookalike(&self) -> Option<usize> {
         self.outline
@@ -76,15 +92,33 @@ impl Readme {
 pub(crate) const REVOCATION_SENTENCE: &str =
     "Once this integration has been uninstalled, any previous authorizations are revoked.";
 
+/// S2 as rendered text (the link's markup stripped), the form it is matched in.
+pub(crate) const API_KEYS_SENTENCE: &str = "Additionally, ensure that all API keys associated with \
+     this integration have been disabled by searching for the integration name on the API Keys page.";
+
+/// S2 as Markdown, with a site-relative API Keys link filtered on `title`.
+pub(crate) fn api_keys_markdown(title: &str) -> String {
+    format!(
+        "Additionally, ensure that all API keys associated with this integration have been \
+         disabled by searching for the integration name on the \
+         [API Keys page](/organization-settings/api-keys?filter={}).",
+        encode_query(title)
+    )
+}
+
+/// A README section's rendered text and links, and the heading it belongs to.
+#[derive(Debug)]
+pub(crate) struct SectionText {
+    pub(crate) heading: usize,
+    pub(crate) rendered: Rendered,
+    pub(crate) links: Vec<Link>,
+}
+
 /// The Uninstallation section as Datadog asks for it, with an API Keys link filtered on `title`.
 pub(crate) fn uninstall_section_template(title: &str) -> String {
     format!(
-        "## Uninstallation\n\n\
-         - {REVOCATION_SENTENCE}\n\
-         - Additionally, ensure that all API keys associated with this integration have been \
-         disabled by searching for the integration name on the \
-         [API Keys page](/organization-settings/api-keys?filter={}).\n",
-        encode_query(title)
+        "## Uninstallation\n\n- {REVOCATION_SENTENCE}\n- {}\n",
+        api_keys_markdown(title)
     )
 }
 

@@ -74,6 +74,8 @@ impl JsonFile {
 pub(crate) struct Readme {
     pub(crate) source: Arc<SourceFile>,
     pub(crate) outline: Outline,
+    /// The Uninstallation section's rendered text, made once for the rules that read it.
+    pub(crate) uninstall: std::sync::OnceLock<Option<crate::facts::SectionText>>,
 }
 
 impl Integration {
@@ -83,6 +85,7 @@ impl Integration {
         let readme = read_text(&dir, "README.md").map(|source| Readme {
             outline: readme::outline(source.text()),
             source,
+            uninstall: std::sync::OnceLock::new(),
         });
         let oauth_path = manifest
             .ok()

@@ -106,3 +106,40 @@ fn the_bundled_schema_accepts_every_real_manifest() {
         .collect();
     assert!(schema.is_empty(), "{schema:#?}");
 }
+
+/// The reviewed list of findings on the corpus: `integration rule line`, one per line.
+const REVIEWED: &str = "tests/corpus-findings.txt";
+
+#[test]
+fn corpus_findings_match_the_reviewed_list() {
+    let (report, _) = json_output();
+    let mut lines: Vec<String> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let path = d.primary.file.path();
+            let corpus = corpus();
+            let relative = path.strip_prefix(&corpus).unwrap();
+            let integration = relative
+                .components()
+                .next()
+                .unwrap()
+                .as_os_str()
+                .to_string_lossy();
+            let line = d.primary.file.line_col(d.primary.span.start).line;
+            format!("{integration} {} {line}", d.rule.name)
+        })
+        .collect();
+    lines.sort();
+    let actual = lines.join("\n") + "\n";
+    if std::env::var_os("DDLINT_BLESS").is_some() {
+        std::fs::write(REVIEWED, &actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(REVIEWED).unwrap_or_default();
+    let diff = similar::TextDiff::from_lines(&expected, &actual);
+    assert!(
+        expected == actual,
+        "findings on the corpus changed (review, then DDLINT_BLESS=1 rewrites {REVIEWED}):\n{}",
+        diff.unified_diff().header("reviewed", "actual")
+    );
+}

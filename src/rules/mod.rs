@@ -9,6 +9,9 @@ use crate::integration::Integration;
 use crate::settings::Settings;
 
 mod anchor_unresolved;
+mod api_keys_link;
+mod api_keys_text_missing;
+mod api_keys_text_reworded;
 mod app_uuid_changed;
 mod app_uuid_duplicate;
 mod app_uuid_invalid;
@@ -26,6 +29,9 @@ mod path_escapes_integration;
 mod readme_missing;
 mod referenced_file_missing;
 mod required_h2;
+mod required_sentence;
+mod revocation_text_missing;
+mod revocation_text_reworded;
 mod setup_section_missing;
 mod uninstall_section_misplaced;
 mod uninstall_section_missing;
@@ -130,6 +136,11 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &setup_section_missing::SetupSectionMissing,
     &uninstall_section_missing::UninstallSectionMissing,
     &uninstall_section_misplaced::UninstallSectionMisplaced,
+    &revocation_text_missing::RevocationTextMissing,
+    &revocation_text_reworded::RevocationTextReworded,
+    &api_keys_text_missing::ApiKeysTextMissing,
+    &api_keys_text_reworded::ApiKeysTextReworded,
+    &api_keys_link::ApiKeysLink,
 ];
 
 /// Every rule's metadata, ordered by code.

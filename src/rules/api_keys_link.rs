@@ -1,0 +1,169 @@
+//! `api-keys-link`: the Uninstallation section's "API Keys page" is not a link to the API Keys page.
+
+use crate::facts::SectionText;
+use crate::finding::{FileRef, Finding, Place};
+use crate::integration::Integration;
+use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::settings::Settings;
+
+declare_rule! {
+    /// ## What it does
+    /// In an OAuth integration, checks the link of the API Keys page mentioned in the
+    /// Uninstallation section. It must link the API Keys page: site-relative
+    /// `/organization-settings/api-keys` (optionally with `?filter=...`, which most real
+    /// integrations use), or that path on a Datadog site (`app.datadoghq.com`,
+    /// `us3.datadoghq.com`, `us5.datadoghq.com`, `app.datadoghq.eu`, `ap1.datadoghq.com`,
+    /// `ap2.datadoghq.com`, `app.ddog-gov.com`). Inline and reference-style links both count;
+    /// only links inside the Uninstallation section count (Setup sections link the same page to
+    /// create keys). Reports a mention that is not a link, and a link that goes elsewhere.
+    ///
+    /// ## Why
+    /// Users follow this link to find and disable the integration's API keys. A GitHub blob URL
+    /// or a documentation page leaves them searching; a site-relative link opens the page on
+    /// the user's own Datadog site.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ... searching for the integration name on the API Keys page.
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```markdown
+    /// ... searching for the integration name on the
+    /// [API Keys page](/organization-settings/api-keys?filter=Acme).
+    /// ```
+    ///
+    /// ## Fix
+    /// Link the words "API Keys page" to `/organization-settings/api-keys?filter=<integration name>`.
+    pub(crate) struct ApiKeysLink {
+        code: "DD214",
+        name: "api-keys-link",
+        level: Error,
+        summary: "the API Keys page in the Uninstallation section is not linked to it",
+    }
+}
+
+/// Datadog sites whose `/organization-settings/api-keys` is the API Keys page.
+const SITES: [&str; 8] = [
+    "app.datadoghq.com",
+    "us3.datadoghq.com",
+    "us5.datadoghq.com",
+    "app.datadoghq.eu",
+    "datadoghq.eu",
+    "ap1.datadoghq.com",
+    "ap2.datadoghq.com",
+    "app.ddog-gov.com",
+];
+
+const API_KEYS_PATH: &str = "/organization-settings/api-keys";
+
+impl Rule for ApiKeysLink {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
+        let Some(section) = integration
+            .readme_ok()
+            .and_then(|readme| readme.uninstall_text())
+            .filter(|_| integration.uses_oauth())
+        else {
+            return;
+        };
+        let help = format!(
+            "link the words \"API Keys page\" to `{API_KEYS_PATH}?filter={}`",
+            integration.title().replace(' ', "%20")
+        );
+        let candidates: Vec<_> = section
+            .links
+            .iter()
+            .filter(|link| link.text.to_lowercase().contains("api key"))
+            .collect();
+        if candidates.iter().any(|link| accepted(&link.dest)) {
+            return;
+        }
+        if let Some(link) = candidates.first() {
+            out.push(
+                Finding::new(
+                    format!(
+                        "the API Keys page link goes to `{}`, not to the API Keys page",
+                        link.dest
+                    ),
+                    Place::Span(FileRef::Readme, link.span.clone()),
+                    "links elsewhere",
+                )
+                .with_help(help),
+            );
+        } else if let Some(span) = unlinked_mention(section) {
+            out.push(
+                Finding::new(
+                    "the API Keys page is mentioned but not linked",
+                    Place::Span(FileRef::Readme, span),
+                    "not a link",
+                )
+                .with_help(help),
+            );
+        }
+    }
+}
+
+/// The source span of "API Keys page" (or "API Keys management page") in the section's text.
+fn unlinked_mention(section: &SectionText) -> Option<std::ops::Range<usize>> {
+    let lower = section.rendered.text.to_lowercase();
+    ["api keys management page", "api keys page"]
+        .iter()
+        .find_map(|needle| lower.find(needle).map(|at| at..at + needle.len()))
+        .filter(|range| {
+            section.rendered.text.is_char_boundary(range.start)
+                && section.rendered.text.is_char_boundary(range.end)
+        })
+        .map(|range| section.rendered.source_span(range))
+}
+
+/// `/organization-settings/api-keys`, with an optional query, on no host or a Datadog site.
+fn accepted(dest: &str) -> bool {
+    let path = match dest.strip_prefix("https://") {
+        Some(rest) => match rest.split_once('/') {
+            Some((host, path)) if SITES.contains(&host.to_ascii_lowercase().as_str()) => path,
+            _ => return false,
+        },
+        None => match dest.strip_prefix('/') {
+            Some(path) => path,
+            None => return false,
+        },
+    };
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    format!("/{}", path.trim_end_matches('/')) == API_KEYS_PATH
+}
+
+#[cfg(test)]
+mod tests {
+    use super::accepted;
+
+    #[test]
+    fn site_relative_and_datadog_site_links_are_accepted() {
+        for dest in [
+            "/organization-settings/api-keys",
+            "/organization-settings/api-keys?filter=Acme%20Cloud",
+            "https://app.datadoghq.com/organization-settings/api-keys",
+            "https://app.datadoghq.eu/organization-settings/api-keys/?filter=x",
+            "https://app.ddog-gov.com/organization-settings/api-keys",
+        ] {
+            assert!(accepted(dest), "{dest}");
+        }
+    }
+
+    #[test]
+    fn blob_urls_docs_pages_and_other_hosts_are_not() {
+        for dest in [
+            "https://github.com/DataDog/integrations-extras/blob/master/acme/README.md",
+            "https://docs.datadoghq.com/account_management/api-app-keys/",
+            "https://example.com/organization-settings/api-keys",
+            "/organization-settings/application-keys",
+            "organization-settings/api-keys",
+            "http://app.datadoghq.com/organization-settings/api-keys",
+        ] {
+            assert!(!accepted(dest), "{dest}");
+        }
+    }
+}

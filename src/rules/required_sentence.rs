@@ -1,0 +1,114 @@
+//! What the four sentence rules share: finding S1 or S2 in the Uninstallation section.
+
+use crate::facts::SectionText;
+use crate::finding::{FileRef, Finding, Place};
+use crate::integration::Integration;
+use crate::readme::sentence::{Found, find, word_diff};
+
+/// A sentence Datadog requires in the Uninstallation section.
+pub(crate) struct Required {
+    /// How messages name it: "revocation sentence".
+    pub(crate) name: &'static str,
+    /// The sentence as rendered text, the form it is matched in.
+    pub(crate) canonical: &'static str,
+    /// The sentence as Markdown to paste, for an integration with this tile title.
+    pub(crate) markdown: fn(&str) -> String,
+}
+
+/// Which outcome a rule reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    Missing,
+    Reworded,
+}
+
+/// Reports `required` as missing or reworded in an OAuth integration's Uninstallation section.
+pub(crate) fn check(
+    integration: &Integration,
+    required: &Required,
+    want: Outcome,
+    out: &mut Vec<Finding>,
+) {
+    let Some(readme) = integration.readme_ok() else {
+        return;
+    };
+    let Some(section) = readme.uninstall_text().filter(|_| integration.uses_oauth()) else {
+        return;
+    };
+    let paste = (required.markdown)(&integration.title());
+    match (find(&section.rendered.text, required.canonical), want) {
+        (Found::Missing { closest }, Outcome::Missing) => {
+            out.push(missing(section, closest, required, &paste));
+        }
+        (Found::Close { range, .. }, Outcome::Reworded) => {
+            out.push(reworded(section, range, required, &paste));
+        }
+        _ => {}
+    }
+}
+
+fn missing(
+    section: &SectionText,
+    closest: Option<std::ops::Range<usize>>,
+    required: &Required,
+    paste: &str,
+) -> Finding {
+    let message = format!(
+        "the Uninstallation section lacks the required {}",
+        required.name
+    );
+    let help = format!("add this sentence to the section:\n\n{paste}");
+    let finding = match closest {
+        Some(range) => {
+            let span = section.rendered.source_span(range);
+            Finding::new(
+                message,
+                Place::Span(FileRef::Readme, span),
+                "the closest sentence, not close enough",
+            )
+            .with_label(Place::Heading(section.heading), "in this section")
+        }
+        None => Finding::new(
+            message,
+            Place::Heading(section.heading),
+            format!("no {} in this section", required.name),
+        ),
+    };
+    finding.with_help(help)
+}
+
+fn reworded(
+    section: &SectionText,
+    range: std::ops::Range<usize>,
+    required: &Required,
+    paste: &str,
+) -> Finding {
+    let found = section.rendered.text.get(range.clone()).unwrap_or_default();
+    let span = section.rendered.source_span(range);
+    Finding::new(
+        format!(
+            "the {} is reworded; Datadog asks for the exact sentence",
+            required.name
+        ),
+        Place::Span(FileRef::Readme, span),
+        "reworded",
+    )
+    .with_help(format!(
+        "replace it with:\n\n{paste}\n\nchanges, [-remove-] {{+add+}}: {}",
+        word_diff(found, required.canonical)
+    ))
+}
+
+/// S1: "Once this integration has been uninstalled, any previous authorizations are revoked."
+pub(crate) const REVOCATION: Required = Required {
+    name: "revocation sentence",
+    canonical: crate::facts::REVOCATION_SENTENCE,
+    markdown: |_title| crate::facts::REVOCATION_SENTENCE.to_owned(),
+};
+
+/// S2: "Additionally, ensure that all API keys ... on the [API Keys page](...)."
+pub(crate) const API_KEYS: Required = Required {
+    name: "API keys sentence",
+    canonical: crate::facts::API_KEYS_SENTENCE,
+    markdown: crate::facts::api_keys_markdown,
+};

@@ -6,16 +6,22 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Label};
 use crate::finding::{Finding, Place};
-use crate::integration::Integration;
+use crate::fix::{Fix, FixSpec};
+use crate::integration::{Integration, Overlay};
 use crate::report::Report;
 use crate::rules::{RULES, Rule, Seen};
 use crate::settings::Settings;
 
-/// Checks each integration directory; the report's order does not depend on scheduling.
-pub(crate) fn check_integrations(dirs: &[PathBuf], settings: &Settings) -> Report {
+/// Checks each integration directory, reading files from `overlay` first; the report's order
+/// does not depend on scheduling.
+pub(crate) fn check_integrations(
+    dirs: &[PathBuf],
+    settings: &Settings,
+    overlay: &Overlay,
+) -> Report {
     let results: Vec<(Vec<Diagnostic>, Seen)> = dirs
         .par_iter()
-        .map(|dir| check_one(dir.clone(), settings))
+        .map(|dir| check_one(dir.clone(), settings, overlay))
         .collect();
     let (per_integration, seen): (Vec<_>, Vec<_>) = results.into_iter().unzip();
     let mut diagnostics: Vec<Diagnostic> = per_integration.into_iter().flatten().collect();
@@ -30,8 +36,8 @@ pub(crate) fn check_integrations(dirs: &[PathBuf], settings: &Settings) -> Repor
 }
 
 /// Reads one integration, runs every rule on it, and keeps what the cross-integration rules need.
-fn check_one(dir: PathBuf, settings: &Settings) -> (Vec<Diagnostic>, Seen) {
-    let integration = Integration::load(dir);
+fn check_one(dir: PathBuf, settings: &Settings, overlay: &Overlay) -> (Vec<Diagnostic>, Seen) {
+    let integration = Integration::load(dir, overlay);
     let mut diagnostics = Vec::new();
     for rule in RULES {
         let mut findings = Vec::new();
@@ -74,5 +80,17 @@ pub(crate) fn concretise(
         primary: primary?,
         secondary: finding.secondary.into_iter().filter_map(label).collect(),
         help: finding.help,
+        fix: finding.fix.and_then(|fix| resolve_fix(integration, fix)),
+    })
+}
+
+fn resolve_fix(integration: &Integration, fix: FixSpec) -> Option<Fix> {
+    let mut edits = fix.edits;
+    edits.sort_by_key(|edit| (edit.span.start, edit.span.end));
+    Some(Fix {
+        applicability: fix.applicability,
+        description: fix.description,
+        file: integration.source(fix.file)?,
+        edits,
     })
 }

@@ -123,7 +123,7 @@ pub(crate) fn uninstall_section_template(title: &str) -> String {
 }
 
 /// Percent-encodes a query value: everything but unreserved characters.
-fn encode_query(value: &str) -> String {
+pub(crate) fn encode_query(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {

@@ -78,6 +78,7 @@ pub(crate) struct Finding {
     pub(crate) help: Option<String>,
     /// A level other than the rule's default, where the rule documents when (e.g. `support` anchors).
     pub(crate) level: Option<Level>,
+    pub(crate) fix: Option<crate::fix::FixSpec>,
 }
 
 impl Finding {
@@ -89,6 +90,7 @@ impl Finding {
             secondary: Vec::new(),
             help: None,
             level: None,
+            fix: None,
         }
     }
 
@@ -105,6 +107,12 @@ impl Finding {
 
     pub(crate) fn with_level(mut self, level: Level) -> Self {
         self.level = Some(level);
+        self
+    }
+
+    /// A fix, when the rule could compute one.
+    pub(crate) fn with_fix(mut self, fix: Option<crate::fix::FixSpec>) -> Self {
+        self.fix = fix;
         self
     }
 }

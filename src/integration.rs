@@ -9,6 +9,9 @@ use crate::json;
 use crate::readme::{self, Outline};
 use crate::source::{SourceFile, Span};
 
+/// File texts that stand in for what is on disk: fixes applied in memory, not yet written.
+pub(crate) type Overlay = std::collections::BTreeMap<PathBuf, String>;
+
 /// Larger files are reported, not read: no real manifest or README comes near this.
 pub(crate) const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
@@ -80,9 +83,9 @@ pub(crate) struct Readme {
 
 impl Integration {
     /// Reads and parses the integration in `dir` (a path as the user should see it).
-    pub(crate) fn load(dir: PathBuf) -> Self {
-        let manifest = read_text(&dir, "manifest.json").map(JsonFile::parse);
-        let readme = read_text(&dir, "README.md").map(|source| Readme {
+    pub(crate) fn load(dir: PathBuf, overlay: &Overlay) -> Self {
+        let manifest = read_text(&dir, "manifest.json", overlay).map(JsonFile::parse);
+        let readme = read_text(&dir, "README.md", overlay).map(|source| Readme {
             outline: readme::outline(source.text()),
             source,
             uninstall: std::sync::OnceLock::new(),
@@ -94,7 +97,7 @@ impl Integration {
             .and_then(json::Node::as_str)
             .filter(|path| crate::paths::escape(&dir, path).is_none());
         let oauth_clients = match oauth_path {
-            Some(path) => read_text(&dir, path).map(JsonFile::parse),
+            Some(path) => read_text(&dir, path, overlay).map(JsonFile::parse),
             None => Loaded::Missing,
         };
         Self {
@@ -134,8 +137,11 @@ impl<T> Loaded<T> {
 }
 
 /// Reads `dir/name` as UTF-8 text, refusing directories, huge files and invalid UTF-8.
-fn read_text(dir: &Path, name: &str) -> Loaded<Arc<SourceFile>> {
+fn read_text(dir: &Path, name: &str, overlay: &Overlay) -> Loaded<Arc<SourceFile>> {
     let path = dir.join(name);
+    if let Some(text) = overlay.get(&path) {
+        return Loaded::Ok(Arc::new(SourceFile::new(path, text.clone())));
+    }
     let unreadable = |text: String, span: Span, reason: String, help: String| {
         Loaded::Unreadable(Unreadable {
             source: Arc::new(SourceFile::new(path.clone(), text)),

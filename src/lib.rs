@@ -9,6 +9,7 @@ mod discovery;
 mod engine;
 mod facts;
 mod finding;
+pub mod fix;
 mod git;
 mod integration;
 mod json;
@@ -32,5 +33,21 @@ pub use settings::{Placement, RepoKind, Settings, UsageError};
 pub fn check(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError> {
     let dirs = discovery::discover(paths).map_err(UsageError::Discovery)?;
     settings::validate(settings, &dirs)?;
-    Ok(engine::check_integrations(&dirs, settings))
+    Ok(engine::check_integrations(
+        &dirs,
+        settings,
+        &Default::default(),
+    ))
+}
+
+/// Applies fixes in memory until none applies (safe ones, and unsafe ones when asked), and
+/// returns the changed files and the findings that remain; nothing is written.
+pub fn fix(
+    paths: &[PathBuf],
+    settings: &Settings,
+    unsafe_fixes: bool,
+) -> Result<fix::run::FixOutcome, UsageError> {
+    let dirs = discovery::discover(paths).map_err(UsageError::Discovery)?;
+    settings::validate(settings, &dirs)?;
+    Ok(fix::run::fix(&dirs, settings, unsafe_fixes))
 }

@@ -35,7 +35,7 @@ impl Integration {
     }
 
     /// The file's text, also when it could not be used (to show where it went wrong).
-    fn source(&self, file: FileRef) -> Option<Arc<SourceFile>> {
+    pub(crate) fn source(&self, file: FileRef) -> Option<Arc<SourceFile>> {
         let source = match file {
             FileRef::Manifest => source_of(&self.manifest, |m| &m.source),
             FileRef::Readme => source_of(&self.readme, |r| &r.source),

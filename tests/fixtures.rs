@@ -28,16 +28,32 @@ fn name(dir: &Path) -> String {
     dir.file_name().unwrap().to_string_lossy().into_owned()
 }
 
-/// Runs the real binary on a fixture, with the flags in its `ddlint.args` if it has one.
-/// A fixture with a `base/` directory is first committed to a temporary git repository with the
-/// files of `base/` in place, and checked against that commit with `--base HEAD`.
-fn run(dir: &Path, format: &str) -> String {
-    let mut args: Vec<String> = std::fs::read_to_string(dir.join("ddlint.args"))
+/// The flags in a fixture's `ddlint.args`, if it has one.
+fn fixture_args(dir: &Path) -> Vec<String> {
+    std::fs::read_to_string(dir.join("ddlint.args"))
         .unwrap_or_default()
         .split_whitespace()
         .map(str::to_owned)
-        .collect();
-    args.extend(["--format", format, "--color", "never"].map(str::to_owned));
+        .collect()
+}
+
+/// A fixture whose `ddlint.args` asks for `--diff`: its reviewed output is `expected.diff`.
+fn is_diff(dir: &Path) -> bool {
+    fixture_args(dir).iter().any(|arg| arg == "--diff")
+}
+
+/// Runs the real binary on a fixture in `format` (`diff` for the fixture's own `--diff` run),
+/// with the flags in its `ddlint.args`; a `--diff` fixture is linted without `--diff` otherwise.
+/// A fixture with a `base/` directory is first committed to a temporary git repository with the
+/// files of `base/` in place, and checked against that commit with `--base HEAD`.
+fn run(dir: &Path, format: &str) -> String {
+    let mut args = fixture_args(dir);
+    if format == "diff" {
+        args.extend(["--color", "never"].map(str::to_owned));
+    } else {
+        args.retain(|arg| arg != "--diff" && arg != "--unsafe-fixes");
+        args.extend(["--format", format, "--color", "never"].map(str::to_owned));
+    }
     let mut command = Command::new(env!("CARGO_BIN_EXE_ddlint"));
     command.env_remove("COLUMNS").env("NO_COLOR", "1");
     let _repo;
@@ -135,6 +151,14 @@ fn compare(path: &Path, actual: &str, failures: &mut Vec<String>) {
 fn every_fixture_matches_its_reviewed_output() {
     let mut failures = Vec::new();
     for dir in fixtures() {
+        if is_diff(&dir) {
+            compare(
+                &dir.join("expected.diff"),
+                &run(&dir, "diff"),
+                &mut failures,
+            );
+            continue;
+        }
         compare(
             &dir.join("expected.txt"),
             &run(&dir, "human"),
@@ -210,5 +234,17 @@ fn labels_lie_inside_their_files_on_char_boundaries() {
                 assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
             }
         }
+    }
+}
+
+#[test]
+fn diff_fixtures_change_something_and_keep_the_rest_of_the_file() {
+    for dir in fixtures().into_iter().filter(|dir| is_diff(dir)) {
+        let diff = run(&dir, "diff");
+        assert!(diff.starts_with("--- a/"), "{}: {diff}", dir.display());
+        assert!(
+            diff.lines()
+                .any(|line| line.starts_with('+') && !line.starts_with("+++"))
+        );
     }
 }

@@ -10,6 +10,7 @@ use miette::{
 };
 
 use crate::diagnostic::{Diagnostic, Label, Level};
+use crate::fix::Applicability;
 use crate::report::Report;
 use crate::source::SourceFile;
 
@@ -50,11 +51,26 @@ fn summary(report: &Report) -> String {
     if errors + warnings == 0 {
         return format!("All checks passed: {checked} checked, no findings.");
     }
-    format!(
+    let fixable = |kind| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability == kind))
+            .count()
+    };
+    let (safe, unsafe_) = (fixable(Applicability::Safe), fixable(Applicability::Unsafe));
+    let mut line = format!(
         "Found {} and {} in {checked}.",
         plural(errors, "error"),
         plural(warnings, "warning")
-    )
+    );
+    if safe > 0 {
+        line.push_str(&format!(" {safe} fixable with `--fix`."));
+    }
+    if unsafe_ > 0 {
+        line.push_str(&format!(" {unsafe_} more with `--fix --unsafe-fixes`."));
+    }
+    line
 }
 
 fn plural(count: usize, noun: &str) -> String {
@@ -85,7 +101,18 @@ impl Shown {
             .partition(|label| Arc::ptr_eq(&label.file, file));
         let mut labels = vec![labeled(&diagnostic.primary, true)];
         labels.extend(here.into_iter().map(|label| labeled(label, false)));
-        let docs = format!("for more, run `ddlint explain {}`", diagnostic.rule.name);
+        let mut docs = format!("for more, run `ddlint explain {}`", diagnostic.rule.name);
+        if let Some(fix) = &diagnostic.fix {
+            let flags = match fix.applicability {
+                Applicability::Safe => "--fix",
+                Applicability::Unsafe => "--fix --unsafe-fixes",
+            };
+            docs = format!(
+                "fix ({}): `ddlint check {flags}` will {}\n{docs}",
+                fix.applicability.as_str(),
+                fix.description
+            );
+        }
         let help = match &diagnostic.help {
             Some(help) => format!("{help}\n{docs}"),
             None => docs,

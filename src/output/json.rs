@@ -44,7 +44,21 @@ struct JsonDiagnostic<'a> {
     location: Location,
     labels: Vec<JsonLabel<'a>>,
     help: Option<&'a str>,
-    fix: Option<()>,
+    fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    applicability: crate::fix::Applicability,
+    description: &'a str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    offset: usize,
+    end_offset: usize,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -98,7 +112,19 @@ fn diagnostic(d: &Diagnostic) -> JsonDiagnostic<'_> {
             })
             .collect(),
         help: d.help.as_deref(),
-        fix: None,
+        fix: d.fix.as_ref().map(|fix| JsonFix {
+            applicability: fix.applicability,
+            description: &fix.description,
+            edits: fix
+                .edits
+                .iter()
+                .map(|edit| JsonEdit {
+                    offset: edit.span.start,
+                    end_offset: edit.span.end,
+                    replacement: &edit.replacement,
+                })
+                .collect(),
+        }),
     }
 }
 

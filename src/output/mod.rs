@@ -1,5 +1,6 @@
 //! Output formats over the same report: one module per format.
 
+pub mod diff;
 pub mod human;
 pub mod json;
 

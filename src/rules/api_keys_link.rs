@@ -1,7 +1,8 @@
 //! `api-keys-link`: the Uninstallation section's "API Keys page" is not a link to the API Keys page.
 
-use crate::facts::SectionText;
+use crate::facts::{SectionText, encode_query};
 use crate::finding::{FileRef, Finding, Place};
+use crate::fix::{Edit, FixSpec};
 use crate::integration::Integration;
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::settings::Settings;
@@ -70,10 +71,11 @@ impl Rule for ApiKeysLink {
         else {
             return;
         };
-        let help = format!(
-            "link the words \"API Keys page\" to `{API_KEYS_PATH}?filter={}`",
-            integration.title().replace(' ', "%20")
+        let destination = format!(
+            "{API_KEYS_PATH}?filter={}",
+            encode_query(&integration.title())
         );
+        let help = format!("link the words \"API Keys page\" to `{destination}`");
         let candidates: Vec<_> = section
             .links
             .iter()
@@ -95,16 +97,33 @@ impl Rule for ApiKeysLink {
                 .with_help(help),
             );
         } else if let Some(span) = unlinked_mention(section) {
+            let fix = link_fix(integration, span.clone(), &destination);
             out.push(
                 Finding::new(
                     "the API Keys page is mentioned but not linked",
                     Place::Span(FileRef::Readme, span),
                     "not a link",
                 )
-                .with_help(help),
+                .with_help(help)
+                .with_fix(fix),
             );
         }
     }
+}
+
+/// Turns the mention into a link to the API Keys page.
+fn link_fix(
+    integration: &Integration,
+    span: std::ops::Range<usize>,
+    destination: &str,
+) -> Option<FixSpec> {
+    let words = integration.readme_ok()?.source.text().get(span.clone())?;
+    let edit = Edit::replace(span, format!("[{words}]({destination})"));
+    Some(FixSpec::unsafe_(
+        FileRef::Readme,
+        "link the API Keys page",
+        vec![edit],
+    ))
 }
 
 /// The source span of "API Keys page" (or "API Keys management page") in the section's text.

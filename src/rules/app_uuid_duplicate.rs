@@ -68,7 +68,7 @@ fn group(dirs: &[&PathBuf]) -> Vec<Diagnostic> {
     let labels: Vec<(String, Label)> = dirs
         .iter()
         .filter_map(|dir| {
-            let integration = Integration::load((*dir).clone());
+            let integration = Integration::load((*dir).clone(), &Default::default());
             let (file, span) = integration.locate(&Place::value("/app_uuid"))?;
             let label = Label {
                 file,
@@ -94,6 +94,7 @@ fn group(dirs: &[&PathBuf]) -> Vec<Diagnostic> {
             primary: Label { message: "shared with another integration".to_owned(), ..primary.clone() },
             secondary: others.iter().take(MAX_LABELS).map(|(_, label)| label.clone()).collect(),
             help: Some("give each integration the app_uuid the Developer Platform created for it; keep the published one's value".to_owned()),
+            fix: None,
         });
     }
     diagnostics

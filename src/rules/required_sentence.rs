@@ -2,7 +2,9 @@
 
 use crate::facts::SectionText;
 use crate::finding::{FileRef, Finding, Place};
-use crate::integration::Integration;
+use crate::fix::markdown::insert_section;
+use crate::fix::{Edit, FixSpec};
+use crate::integration::{Integration, Readme};
 use crate::readme::sentence::{Found, find, word_diff};
 
 /// A sentence Datadog requires in the Uninstallation section.
@@ -38,13 +40,31 @@ pub(crate) fn check(
     let paste = (required.markdown)(&integration.title());
     match (find(&section.rendered.text, required.canonical), want) {
         (Found::Missing { closest }, Outcome::Missing) => {
-            out.push(missing(section, closest, required, &paste));
+            let fix = append_fix(readme, section, &paste);
+            out.push(missing(section, closest, required, &paste).with_fix(fix));
         }
         (Found::Close { range, .. }, Outcome::Reworded) => {
-            out.push(reworded(section, range, required, &paste));
+            let span = section.rendered.source_span(range.clone());
+            let fix = FixSpec::unsafe_(
+                FileRef::Readme,
+                format!(
+                    "replace the reworded {} with the canonical one",
+                    required.name
+                ),
+                vec![Edit::replace(span, paste.clone())],
+            );
+            out.push(reworded(section, range, required, &paste).with_fix(Some(fix)));
         }
         _ => {}
     }
+}
+
+/// Appends the sentence as a paragraph at the end of the section.
+fn append_fix(readme: &Readme, section: &SectionText, paste: &str) -> Option<FixSpec> {
+    let end = readme.outline.headings.get(section.heading)?.section.end;
+    let edit = insert_section(readme.source.text(), end, &format!("{paste}\n"));
+    let description = "add the sentence at the end of the Uninstallation section";
+    Some(FixSpec::unsafe_(FileRef::Readme, description, vec![edit]))
 }
 
 fn missing(

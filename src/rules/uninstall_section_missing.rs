@@ -2,6 +2,8 @@
 
 use crate::facts::uninstall_section_template;
 use crate::finding::{FileRef, Finding, Place};
+use crate::fix::FixSpec;
+use crate::fix::markdown::insert_section;
 use crate::integration::{Integration, Readme};
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::settings::{RepoKind, Settings};
@@ -82,8 +84,23 @@ impl Rule for UninstallSectionMissing {
                 "this integration has an OAuth client",
             );
         }
+        if readme.uninstall_lookalike().is_none() {
+            finding = finding.with_fix(fix(readme, &integration.title()));
+        }
         out.push(finding);
     }
+}
+
+/// Inserts the section template as the H2 right after the Setup section.
+fn fix(readme: &Readme, title: &str) -> Option<FixSpec> {
+    let setup = readme.outline.headings.get(readme.h2_index("Setup")?)?;
+    let edit = insert_section(
+        readme.source.text(),
+        setup.section.end,
+        &uninstall_section_template(title),
+    );
+    let description = "insert the Uninstallation section after the Setup section";
+    Some(FixSpec::unsafe_(FileRef::Readme, description, vec![edit]))
 }
 
 /// On a heading that looks meant as the section, else on `## Setup`, else on line 1.

@@ -1,7 +1,9 @@
 //! `uninstallation-field-missing`: an OAuth integration's manifest lacks `tile.uninstallation`.
 
 use crate::facts::UNINSTALL_FIELD_VALUE;
-use crate::finding::{Finding, Place};
+use crate::finding::{FileRef, Finding, Place};
+use crate::fix::FixSpec;
+use crate::fix::json::{insert_member_after, json_string};
 use crate::integration::Integration;
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::settings::Settings;
@@ -87,9 +89,28 @@ impl Rule for UninstallationFieldMissing {
             finding =
                 finding.with_label(Place::Heading(index), "the field should link this section");
         }
-        out.push(finding.with_help(format!(
-            "add `\"uninstallation\": \"{UNINSTALL_FIELD_VALUE}\",` on the line after `\"support\"` in `tile`"
-        )));
+        let fix = integration.manifest.ok().and_then(|manifest| {
+            let value = json_string(UNINSTALL_FIELD_VALUE);
+            let edit = insert_member_after(
+                manifest.source.text(),
+                root,
+                "/tile/support",
+                "uninstallation",
+                &value,
+            )?;
+            Some(FixSpec::safe(
+                FileRef::Manifest,
+                "insert `tile.uninstallation` beneath `support`",
+                vec![edit],
+            ))
+        });
+        out.push(
+            finding
+                .with_help(format!(
+                    "add `\"uninstallation\": \"{UNINSTALL_FIELD_VALUE}\",` on the line after `\"support\"` in `tile`"
+                ))
+                .with_fix(fix),
+        );
     }
 }
 

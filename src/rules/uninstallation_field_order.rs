@@ -1,6 +1,8 @@
 //! `uninstallation-field-order`: `tile.uninstallation` is not the member right after `tile.support`.
 
-use crate::finding::{Finding, Place};
+use crate::finding::{FileRef, Finding, Place};
+use crate::fix::FixSpec;
+use crate::fix::json::{insert_member_after, remove_member};
 use crate::integration::Integration;
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::settings::Settings;
@@ -73,7 +75,23 @@ impl Rule for UninstallationFieldOrder {
             .with_label(Place::key("/tile/support"), "to directly after this one")
             .with_help(
                 "move the `\"uninstallation\"` line to directly after the `\"support\"` line",
-            ),
+            )
+            .with_fix(fix(integration)),
         );
     }
+}
+
+/// Removes the member where it is and inserts it, with its value as written, beneath `support`.
+fn fix(integration: &Integration) -> Option<FixSpec> {
+    let manifest = integration.manifest.ok()?;
+    let (text, root) = (manifest.source.text(), manifest.root()?);
+    let value = text.get(root.pointer("/tile/uninstallation")?.span.clone())?;
+    let remove = remove_member(text, root, "/tile/uninstallation")?;
+    let insert = insert_member_after(text, root, "/tile/support", "uninstallation", value)?;
+    let description = "move `tile.uninstallation` beneath `support`";
+    Some(FixSpec::safe(
+        FileRef::Manifest,
+        description,
+        vec![remove, insert],
+    ))
 }

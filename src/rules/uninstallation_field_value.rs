@@ -1,7 +1,9 @@
 //! `uninstallation-field-value`: `tile.uninstallation` is not exactly `README.md#Uninstallation`.
 
 use crate::facts::UNINSTALL_FIELD_VALUE;
-use crate::finding::{Finding, Place};
+use crate::finding::{FileRef, Finding, Place};
+use crate::fix::FixSpec;
+use crate::fix::json::{json_string, replace_value};
 use crate::integration::Integration;
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::settings::Settings;
@@ -69,7 +71,20 @@ impl Rule for UninstallationFieldValue {
             )
             .with_help(format!(
                 "replace the value with `\"{UNINSTALL_FIELD_VALUE}\"`"
-            )),
+            ))
+            .with_fix(fix(integration)),
         );
     }
+}
+
+/// Replaces the value with the one it must have.
+fn fix(integration: &Integration) -> Option<FixSpec> {
+    let root = integration.manifest_root()?;
+    let edit = replace_value(
+        root,
+        "/tile/uninstallation",
+        &json_string(UNINSTALL_FIELD_VALUE),
+    )?;
+    let description = "set `tile.uninstallation` to `README.md#Uninstallation`";
+    Some(FixSpec::safe(FileRef::Manifest, description, vec![edit]))
 }

@@ -1,0 +1,120 @@
+//! The command line: `check`, `rules`, `explain`, `schema`; flags, and the exit code.
+
+mod check;
+mod info;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::output::Format;
+use crate::settings::{Placement, RepoKind, Settings};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ddlint",
+    version,
+    about = "A fast, offline linter for Datadog integrations"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check integration directories, a repository of them, or files inside one.
+    Check(CheckArgs),
+    /// List every rule with its code, level and summary.
+    Rules {
+        #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+        format: RulesFormat,
+    },
+    /// Print the bundled manifest v2 JSON Schema (for editors).
+    Schema,
+    /// Print a rule's documentation.
+    Explain {
+        /// The rule's name (`uninstall-section-missing`) or code (`DD204`).
+        rule: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct CheckArgs {
+    /// Integration directories, repository roots, or files inside an integration.
+    #[arg(default_value = ".")]
+    pub(crate) paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub(crate) format: Format,
+    /// When to colour the human format (NO_COLOR and CLICOLOR_FORCE are honoured under `auto`).
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub(crate) color: Color,
+    /// The repository the integrations belong to; `marketplace` is stricter.
+    #[arg(long, value_enum, default_value_t = RepoKind::Extras)]
+    pub(crate) repo_kind: RepoKind,
+    /// The app_uuid of the published OAuth client (checking one integration).
+    #[arg(long, value_name = "UUID")]
+    pub(crate) app_uuid: Option<String>,
+    /// Compare app_uuid and app_id with each integration's manifest at this git revision.
+    #[arg(long, value_name = "REF")]
+    pub(crate) base: Option<String>,
+    /// Where the Uninstallation section may sit: nested in Setup, the H2 after it, or either.
+    #[arg(long, value_enum, default_value_t = Placement::Either)]
+    pub(crate) uninstall_placement: Placement,
+    /// Show every failed branch of a schema alternative, not only the most relevant one.
+    #[arg(long)]
+    pub(crate) verbose: bool,
+    /// Apply the safe fixes in place, then report what remains.
+    #[arg(long, conflicts_with = "diff")]
+    pub(crate) fix: bool,
+    /// Print the fixes as a unified diff instead of the findings; write nothing.
+    #[arg(long)]
+    pub(crate) diff: bool,
+    /// With --fix or --diff, also apply the unsafe fixes (README prose).
+    #[arg(long)]
+    pub(crate) unsafe_fixes: bool,
+}
+
+impl CheckArgs {
+    pub(crate) fn settings(&self) -> Settings {
+        Settings {
+            repo_kind: self.repo_kind,
+            app_uuid: self.app_uuid.clone(),
+            base: self.base.clone(),
+            placement: self.uninstall_placement,
+            verbose: self.verbose,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum RulesFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// How a run ended, as an exit code: 0 clean, 1 findings at the failing level, 2 usage error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Clean = 0,
+    Findings = 1,
+    Usage = 2,
+}
+
+/// Runs the parsed command, writing to `out` and errors to `err`.
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
+    match cli.command {
+        Command::Check(args) => check::run(&args, out, err),
+        Command::Rules { format } => info::list_rules(format, out).map(|()| Outcome::Clean),
+        Command::Explain { rule } => info::explain(&rule, out, err),
+        Command::Schema => write!(out, "{}", crate::schema::SCHEMA).map(|()| Outcome::Clean),
+    }
+}

@@ -42,6 +42,10 @@ pub struct Diagnostic {
     pub secondary: Vec<Label>,
     pub help: Option<String>,
     pub fix: Option<crate::fix::Fix>,
+    /// The integration directory the finding is in (none for configuration findings).
+    pub integration: Option<std::path::PathBuf>,
+    /// The JSON pointer of the primary place, when it is one (for ignores).
+    pub pointer: Option<String>,
 }
 
 impl Diagnostic {

@@ -39,7 +39,10 @@ pub(crate) fn check_integrations(
 fn check_one(dir: PathBuf, settings: &Settings, overlay: &Overlay) -> (Vec<Diagnostic>, Seen) {
     let integration = Integration::load(dir, overlay);
     let mut diagnostics = Vec::new();
-    for rule in RULES {
+    for rule in RULES
+        .iter()
+        .filter(|rule| !settings.is_off(rule.meta().name))
+    {
         let mut findings = Vec::new();
         rule.check(&integration, settings, &mut findings);
         diagnostics.extend(
@@ -71,6 +74,10 @@ pub(crate) fn concretise(
             message,
         })
     };
+    let pointer = match &finding.primary.0 {
+        Place::Json { pointer, .. } => Some(pointer.clone()),
+        _ => None,
+    };
     let primary = label(finding.primary);
     debug_assert!(primary.is_some(), "{}: primary place not found", meta.name);
     Some(Diagnostic {
@@ -81,6 +88,8 @@ pub(crate) fn concretise(
         secondary: finding.secondary.into_iter().filter_map(label).collect(),
         help: finding.help,
         fix: finding.fix.and_then(|fix| resolve_fix(integration, fix)),
+        integration: Some(integration.dir.clone()),
+        pointer,
     })
 }
 

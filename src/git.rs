@@ -71,3 +71,40 @@ pub(crate) fn show(dir: &Path, revision: &str, name: &str) -> Result<Option<Stri
     }
     Ok(Some(String::from_utf8_lossy(&output.stdout).into_owned()))
 }
+
+/// Every file changed since `revision` (its merge base with HEAD) in the repository holding
+/// `dir`: committed, staged, unstaged and untracked; absolute paths.
+pub(crate) fn changed_files(
+    dir: &Path,
+    revision: &str,
+) -> Result<Vec<std::path::PathBuf>, GitError> {
+    verify_revision(dir, revision)?;
+    let top = stdout(dir, &["rev-parse", "--show-toplevel"])?;
+    let top = Path::new(top.trim_end_matches(['\n', '\r']));
+    let base = stdout(dir, &["merge-base", "--end-of-options", revision, "HEAD"])
+        .map(|base| base.trim().to_owned())
+        .unwrap_or_else(|_| revision.to_owned());
+    let changed = stdout(
+        top,
+        &["diff", "--name-only", "-z", "--end-of-options", &base],
+    )?;
+    let untracked = stdout(top, &["ls-files", "--others", "--exclude-standard", "-z"])?;
+    Ok(changed
+        .split('\0')
+        .chain(untracked.split('\0'))
+        .filter(|name| !name.is_empty())
+        .map(|name| top.join(name))
+        .collect())
+}
+
+fn stdout(dir: &Path, args: &[&str]) -> Result<String, GitError> {
+    let output = git(dir, args)?;
+    if !output.status.success() {
+        let detail = String::from_utf8_lossy(&output.stderr).trim().to_owned();
+        return Err(GitError::NotRunnable(format!(
+            "`git {}` failed: {detail}",
+            args.join(" ")
+        )));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}

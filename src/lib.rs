@@ -4,6 +4,7 @@
 //! select and returns a [`Report`]; [`cli`] is the command line over it.
 
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 mod discovery;
 mod engine;
@@ -32,12 +33,25 @@ pub use settings::{Placement, RepoKind, Settings, UsageError};
 /// an integration), in parallel; the report is sorted and deterministic.
 pub fn check(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError> {
     let dirs = discovery::discover(paths).map_err(UsageError::Discovery)?;
+    let dirs = settings::select_changed(settings, dirs)?;
     settings::validate(settings, &dirs)?;
-    Ok(engine::check_integrations(
-        &dirs,
-        settings,
-        &Default::default(),
-    ))
+    let mut report = engine::check_integrations(&dirs, settings, &Default::default());
+    finish(&mut report, settings);
+    Ok(report)
+}
+
+/// The configuration's ignores and levels, applied to a finished report.
+fn finish(report: &mut Report, settings: &Settings) {
+    config::apply(&settings.ignores, report);
+    report.diagnostics.retain(|d| !settings.is_off(d.rule.name));
+    for diagnostic in &mut report.diagnostics {
+        if let Some(Some(level)) = settings.levels.get(diagnostic.rule.name) {
+            diagnostic.level = *level;
+        }
+    }
+    report
+        .diagnostics
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
 
 /// Applies fixes in memory until none applies (safe ones, and unsafe ones when asked), and
@@ -48,6 +62,9 @@ pub fn fix(
     unsafe_fixes: bool,
 ) -> Result<fix::run::FixOutcome, UsageError> {
     let dirs = discovery::discover(paths).map_err(UsageError::Discovery)?;
+    let dirs = settings::select_changed(settings, dirs)?;
     settings::validate(settings, &dirs)?;
-    Ok(fix::run::fix(&dirs, settings, unsafe_fixes))
+    let mut outcome = fix::run::fix(&dirs, settings, unsafe_fixes);
+    finish(&mut outcome.report, settings);
+    Ok(outcome)
 }

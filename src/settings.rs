@@ -34,8 +34,38 @@ pub struct Settings {
     pub placement: Placement,
     /// A git revision to compare `app_uuid` and `app_id` with (`--base`).
     pub base: Option<String>,
+    /// Check only the integrations with files changed since this git revision.
+    pub changed_since: Option<String>,
     /// Show every branch of an `anyOf` schema failure, not only the most relevant.
     pub verbose: bool,
+    /// Rule name -> level from the configuration; `None` turns the rule off.
+    pub levels: std::collections::BTreeMap<&'static str, Option<crate::diagnostic::Level>>,
+    /// Integration directory name -> the published OAuth client's app_uuid (configuration).
+    pub app_uuids: std::collections::BTreeMap<String, String>,
+    /// The configuration's ignores.
+    pub ignores: Vec<crate::config::Ignore>,
+}
+
+impl Settings {
+    /// Whether the configuration turns this rule off.
+    pub(crate) fn is_off(&self, rule: &str) -> bool {
+        matches!(self.levels.get(rule), Some(None))
+    }
+
+    /// Applies a configuration under the flags: a flag given on the command line wins.
+    pub fn with_config(
+        mut self,
+        config: crate::config::Config,
+        repo_kind: Option<RepoKind>,
+        placement: Option<Placement>,
+    ) -> Self {
+        self.repo_kind = repo_kind.or(config.repo_kind).unwrap_or_default();
+        self.placement = placement.or(config.placement).unwrap_or_default();
+        self.levels = config.levels;
+        self.app_uuids = config.app_uuids;
+        self.ignores = config.ignores;
+        self
+    }
 }
 
 /// Why the settings cannot be used with the selected integrations.
@@ -65,6 +95,39 @@ impl std::fmt::Display for UsageError {
 }
 
 impl std::error::Error for UsageError {}
+
+/// Keeps the integrations with a file changed since `--changed-since`, when it is given.
+pub(crate) fn select_changed(
+    settings: &Settings,
+    dirs: Vec<PathBuf>,
+) -> Result<Vec<PathBuf>, UsageError> {
+    let (Some(revision), Some(first)) = (&settings.changed_since, dirs.first()) else {
+        return Ok(dirs);
+    };
+    let changed: Vec<PathBuf> = crate::git::changed_files(first, revision)
+        .map_err(UsageError::Git)?
+        .iter()
+        .map(|path| canonical_or_self(path))
+        .collect();
+    Ok(dirs
+        .into_iter()
+        .filter(|dir| {
+            let dir = canonical_or_self(dir);
+            changed.iter().any(|file| file.starts_with(&dir))
+        })
+        .collect())
+}
+
+/// The canonical path; for a deleted file, its canonical directory joined with its name.
+fn canonical_or_self(path: &std::path::Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| {
+        let parent = path.parent().and_then(|p| p.canonicalize().ok());
+        match (parent, path.file_name()) {
+            (Some(parent), Some(name)) => parent.join(name),
+            _ => path.to_owned(),
+        }
+    })
+}
 
 /// The integration directories a run selected, checked against the settings.
 pub(crate) fn validate(settings: &Settings, dirs: &[PathBuf]) -> Result<(), UsageError> {

@@ -77,5 +77,9 @@ fn readme_rules_table_matches_the_registry() {
             )
         })
         .collect();
-    assert_eq!(rows, expected, "README.md's rules table is out of date");
+    assert!(
+        rows == expected,
+        "README.md's rules table is out of date; it should read:\n{}",
+        expected.join("\n")
+    );
 }

@@ -1,10 +1,13 @@
-//! `ddlint check`: lint, or fix (`--fix`, `--diff`), then render the report.
+//! `ddlint check`: configuration, lint or fix (`--fix`, `--diff`), then the report and exit code.
 
 use std::io::{self, IsTerminal, Write};
 
 use super::{CheckArgs, Color, Outcome};
+use crate::config::{self, Config};
+use crate::diagnostic::{Diagnostic, Level};
 use crate::output::{self, Format, human::HumanOptions};
 use crate::report::Report;
+use crate::settings::Settings;
 
 /// Runs `check` as the flags ask.
 pub(crate) fn run(
@@ -12,42 +15,82 @@ pub(crate) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let settings = args.settings();
+    let settings = match settings(args) {
+        Ok(settings) => settings,
+        Err(diagnostics) => {
+            let report = Report {
+                integrations: 0,
+                diagnostics,
+            };
+            emit(args, &report, out)?;
+            return Ok(Outcome::Usage);
+        }
+    };
     if args.fix || args.diff {
-        return fix(args, out, err);
+        return fix(args, &settings, out, err);
     }
     match crate::check(&args.paths, &settings) {
-        Ok(report) => render(args, &report, out),
+        Ok(report) => emit(args, &report, out).map(|()| outcome_of(args, &report)),
         Err(error) => usage(err, &error),
     }
 }
 
+/// The flags over the configuration (`--config`, or `ddlint.toml` found from the first path).
+fn settings(args: &CheckArgs) -> Result<Settings, Vec<Diagnostic>> {
+    let path = match (&args.config, args.no_config) {
+        (_, true) => None,
+        (Some(path), false) => Some(path.clone()),
+        (None, false) => args.paths.first().and_then(|first| config::find(first)),
+    };
+    let config = path.map_or_else(|| Ok(Config::default()), |path| config::load(&path))?;
+    Ok(args
+        .settings()
+        .with_config(config, args.repo_kind, args.uninstall_placement))
+}
+
 /// `--fix` writes the fixed files and reports what remains; `--diff` prints the changes only,
 /// exit 1 when there are some.
-fn fix(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
-    let outcome = match crate::fix(&args.paths, &args.settings(), args.unsafe_fixes) {
+fn fix(
+    args: &CheckArgs,
+    settings: &Settings,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let outcome = match crate::fix(&args.paths, settings, args.unsafe_fixes) {
         Ok(outcome) => outcome,
         Err(error) => return usage(err, &error),
     };
     if args.diff {
         output::diff::render(&outcome.changes, use_color(args.color), out)?;
-        return Ok(if outcome.changes.is_empty() {
-            Outcome::Clean
-        } else {
+        let changed = !outcome.changes.is_empty() && !args.exit_zero;
+        return Ok(if changed {
             Outcome::Findings
+        } else {
+            Outcome::Clean
         });
     }
     for change in &outcome.changes {
         std::fs::write(&change.path, &change.after)?;
     }
     let files = outcome.changes.len();
+    let noun = if files == 1 { "file" } else { "files" };
     writeln!(
         err,
-        "Fixed {} in {files} file{}.",
-        plural(outcome.applied, "finding"),
-        if files == 1 { "" } else { "s" }
+        "Fixed {} in {files} {noun}.",
+        plural(outcome.applied, "finding")
     )?;
-    render(args, &outcome.report, out)
+    emit(args, &outcome.report, out)?;
+    Ok(outcome_of(args, &outcome.report))
+}
+
+/// 1 when a finding is at the failing level (errors, and warnings with --error-on-warnings).
+fn outcome_of(args: &CheckArgs, report: &Report) -> Outcome {
+    let failing = |d: &Diagnostic| d.level == Level::Error || args.error_on_warnings;
+    if !args.exit_zero && report.diagnostics.iter().any(failing) {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    }
 }
 
 fn plural(count: usize, noun: &str) -> String {
@@ -63,25 +106,31 @@ fn usage(err: &mut dyn Write, error: &dyn std::fmt::Display) -> io::Result<Outco
     Ok(Outcome::Usage)
 }
 
-/// Writes the report in the chosen format; the exit code follows its error-level findings.
-fn render(args: &CheckArgs, report: &Report, out: &mut dyn Write) -> io::Result<Outcome> {
-    match args.format {
-        Format::Human => {
-            let options = HumanOptions {
-                color: use_color(args.color),
-                width: terminal_width(),
-            };
-            output::human::render(report, options, out)?;
-        }
-        Format::Json => output::json::render(report, out)?,
-    }
-    Ok(if report.has_errors() {
-        Outcome::Findings
-    } else {
-        Outcome::Clean
-    })
+/// Writes the report in the chosen format, to `--output-file` or `out`.
+fn emit(args: &CheckArgs, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let Some(path) = &args.output_file else {
+        return render(args, report, out);
+    };
+    let mut buffer = Vec::new();
+    render(args, report, &mut buffer)?;
+    std::fs::write(path, buffer)
 }
 
+fn render(args: &CheckArgs, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    match args.format {
+        Format::Human => {
+            let color = args.output_file.is_none() && use_color(args.color);
+            let options = HumanOptions {
+                color,
+                width: terminal_width(),
+            };
+            output::human::render(report, options, out)
+        }
+        Format::Json => output::json::render(report, out),
+    }
+}
+
+/// `--color`, then NO_COLOR, then CLICOLOR_FORCE, then whether stdout is a terminal.
 pub(crate) fn use_color(choice: Color) -> bool {
     let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
     match choice {

@@ -50,18 +50,37 @@ pub(crate) struct CheckArgs {
     /// When to colour the human format (NO_COLOR and CLICOLOR_FORCE are honoured under `auto`).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub(crate) color: Color,
-    /// The repository the integrations belong to; `marketplace` is stricter.
-    #[arg(long, value_enum, default_value_t = RepoKind::Extras)]
-    pub(crate) repo_kind: RepoKind,
+    /// The repository the integrations belong to; `marketplace` is stricter [default: extras].
+    #[arg(long, value_enum)]
+    pub(crate) repo_kind: Option<RepoKind>,
     /// The app_uuid of the published OAuth client (checking one integration).
     #[arg(long, value_name = "UUID")]
     pub(crate) app_uuid: Option<String>,
     /// Compare app_uuid and app_id with each integration's manifest at this git revision.
     #[arg(long, value_name = "REF")]
     pub(crate) base: Option<String>,
-    /// Where the Uninstallation section may sit: nested in Setup, the H2 after it, or either.
-    #[arg(long, value_enum, default_value_t = Placement::Either)]
-    pub(crate) uninstall_placement: Placement,
+    /// Where the Uninstallation section may sit: nested in Setup, the H2 after it, or either
+    /// [default: either].
+    #[arg(long, value_enum)]
+    pub(crate) uninstall_placement: Option<Placement>,
+    /// Check only the integrations with files changed since this git revision.
+    #[arg(long, value_name = "REF")]
+    pub(crate) changed_since: Option<String>,
+    /// Use this configuration file instead of looking for ddlint.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub(crate) config: Option<PathBuf>,
+    /// Ignore any ddlint.toml.
+    #[arg(long)]
+    pub(crate) no_config: bool,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) output_file: Option<PathBuf>,
+    /// Exit 0 even when there are findings (usage and configuration errors still exit 2).
+    #[arg(long, conflicts_with = "error_on_warnings")]
+    pub(crate) exit_zero: bool,
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    pub(crate) error_on_warnings: bool,
     /// Show every failed branch of a schema alternative, not only the most relevant one.
     #[arg(long)]
     pub(crate) verbose: bool,
@@ -79,11 +98,13 @@ pub(crate) struct CheckArgs {
 impl CheckArgs {
     pub(crate) fn settings(&self) -> Settings {
         Settings {
-            repo_kind: self.repo_kind,
+            repo_kind: self.repo_kind.unwrap_or_default(),
             app_uuid: self.app_uuid.clone(),
             base: self.base.clone(),
-            placement: self.uninstall_placement,
+            changed_since: self.changed_since.clone(),
+            placement: self.uninstall_placement.unwrap_or_default(),
             verbose: self.verbose,
+            ..Settings::default()
         }
     }
 }

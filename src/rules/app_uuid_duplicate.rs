@@ -95,6 +95,8 @@ fn group(dirs: &[&PathBuf]) -> Vec<Diagnostic> {
             secondary: others.iter().take(MAX_LABELS).map(|(_, label)| label.clone()).collect(),
             help: Some("give each integration the app_uuid the Developer Platform created for it; keep the published one's value".to_owned()),
             fix: None,
+            integration: primary.file.path().parent().map(std::path::Path::to_path_buf),
+            pointer: Some("/app_uuid".to_owned()),
         });
     }
     diagnostics

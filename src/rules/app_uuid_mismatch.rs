@@ -8,8 +8,8 @@ use crate::settings::Settings;
 declare_rule! {
     /// ## What it does
     /// Compares the manifest's `app_uuid` with the `app_uuid` of the published OAuth client,
-    /// given with `--app-uuid` (when one integration is checked), and reports a difference with
-    /// both values. Letter case is ignored here; `app-uuid-invalid` reports it.
+    /// given with `--app-uuid` (when one integration is checked) or per integration in
+    /// `ddlint.toml` (`[app-uuids]`), and reports a difference with both values. Letter case is ignored here; `app-uuid-invalid` reports it.
     ///
     /// ## Why
     /// Datadog's "OAuth for integrations" requirements ask that a new OAuth integration's
@@ -48,7 +48,11 @@ impl Rule for AppUuidMismatch {
     }
 
     fn check(&self, integration: &Integration, settings: &Settings, out: &mut Vec<Finding>) {
-        let (Some(expected), Some(actual)) = (&settings.app_uuid, integration.app_uuid()) else {
+        let expected = settings
+            .app_uuid
+            .as_ref()
+            .or_else(|| settings.app_uuids.get(&integration.name()));
+        let (Some(expected), Some(actual)) = (expected, integration.app_uuid()) else {
             return;
         };
         if actual.eq_ignore_ascii_case(expected) {

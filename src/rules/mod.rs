@@ -17,9 +17,11 @@ mod app_uuid_duplicate;
 mod app_uuid_invalid;
 mod app_uuid_is_client_id;
 mod app_uuid_mismatch;
+pub(crate) mod config_invalid;
 mod description_too_long;
 mod duplicate_key;
 mod file_unreadable;
+pub(crate) mod ignore_unused;
 mod invalid_json;
 mod manifest_schema;
 mod marketplace_field_missing;
@@ -116,6 +118,8 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &file_unreadable::FileUnreadable,
     &invalid_json::InvalidJson,
     &duplicate_key::DuplicateKey,
+    &config_invalid::ConfigInvalid,
+    &ignore_unused::IgnoreUnused,
     &manifest_schema::ManifestSchema,
     &uninstallation_field_missing::UninstallationFieldMissing,
     &uninstallation_field_value::UninstallationFieldValue,

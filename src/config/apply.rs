@@ -1,0 +1,74 @@
+//! Applying a configuration's ignores to a report, and reporting the ignores that match nothing.
+
+use std::path::Path;
+
+use super::Ignore;
+use crate::diagnostic::{Diagnostic, Label, Level};
+use crate::report::Report;
+use crate::rules::ignore_unused::IgnoreUnused;
+
+/// Drops every diagnostic an ignore matches; adds an `ignore-unused` warning for each ignore
+/// that matched nothing.
+pub(crate) fn apply(ignores: &[Ignore], report: &mut Report) {
+    if ignores.is_empty() {
+        return;
+    }
+    let mut used = vec![false; ignores.len()];
+    report.diagnostics.retain(|diagnostic| {
+        let hit = ignores
+            .iter()
+            .position(|ignore| matches(ignore, diagnostic));
+        if let Some(flag) = hit.and_then(|index| used.get_mut(index)) {
+            *flag = true;
+        }
+        hit.is_none()
+    });
+    for (ignore, _) in ignores.iter().zip(&used).filter(|(_, used)| !**used) {
+        report.diagnostics.push(unused(ignore));
+    }
+}
+
+fn matches(ignore: &Ignore, diagnostic: &Diagnostic) -> bool {
+    let integration = diagnostic.integration.as_deref().and_then(Path::file_name);
+    ignore.rule == diagnostic.rule.name
+        && ignore
+            .integration
+            .as_deref()
+            .is_none_or(|name| integration.is_some_and(|dir| dir == name))
+        && ignore
+            .path
+            .as_deref()
+            .is_none_or(|path| diagnostic.primary.file.path().ends_with(path))
+        && ignore
+            .pointer
+            .as_deref()
+            .is_none_or(|pointer| under(diagnostic.pointer.as_deref(), pointer))
+}
+
+/// `pointer` is `prefix` or lies below it.
+fn under(pointer: Option<&str>, prefix: &str) -> bool {
+    pointer.is_some_and(|pointer| {
+        pointer == prefix
+            || pointer
+                .strip_prefix(prefix)
+                .is_some_and(|rest| rest.starts_with('/'))
+    })
+}
+
+fn unused(ignore: &Ignore) -> Diagnostic {
+    Diagnostic {
+        rule: &IgnoreUnused::META,
+        level: Level::Warning,
+        message: format!("this ignore of `{}` matches no finding", ignore.rule),
+        primary: Label {
+            file: std::sync::Arc::clone(&ignore.file),
+            span: ignore.span.clone(),
+            message: "matches nothing".to_owned(),
+        },
+        secondary: Vec::new(),
+        help: Some("remove it: the finding it silenced is gone (or check its rule, integration, path and pointer)".to_owned()),
+        fix: None,
+        integration: None,
+        pointer: None,
+    }
+}

@@ -1,0 +1,84 @@
+//! `ddlint.toml`: found from the checked path up to the repository root, or given by
+//! `--config`. Every error in it is a diagnostic with a span in the TOML.
+
+mod apply;
+mod parse;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub(crate) use apply::apply;
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::settings::{Placement, RepoKind};
+use crate::source::{SourceFile, Span};
+
+/// The file name ddlint looks for.
+pub const FILE_NAME: &str = "ddlint.toml";
+
+/// A parsed, validated configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub(crate) repo_kind: Option<RepoKind>,
+    pub(crate) placement: Option<Placement>,
+    /// Rule name -> level, `None` for `off`.
+    pub(crate) levels: BTreeMap<&'static str, Option<Level>>,
+    /// Integration directory name -> the published OAuth client's app_uuid.
+    pub(crate) app_uuids: BTreeMap<String, String>,
+    pub(crate) ignores: Vec<Ignore>,
+}
+
+/// One `[[ignore]]` entry.
+#[derive(Debug, Clone)]
+pub struct Ignore {
+    pub(crate) rule: &'static str,
+    pub(crate) integration: Option<String>,
+    pub(crate) path: Option<String>,
+    pub(crate) pointer: Option<String>,
+    /// Where the entry is, to report it when it matches nothing.
+    pub(crate) file: Arc<SourceFile>,
+    pub(crate) span: Span,
+}
+
+/// Finds `ddlint.toml` in `start` (a directory or a file's directory) or above it, stopping at
+/// the repository root (a directory holding `.git`).
+pub fn find(start: &Path) -> Option<PathBuf> {
+    let start = if start.is_dir() {
+        start
+    } else {
+        start.parent()?
+    };
+    for dir in start.ancestors() {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let candidate = dir.join(FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if dir.join(".git").exists() {
+            return None;
+        }
+    }
+    None
+}
+
+/// Reads and validates a configuration file; its errors come back as diagnostics.
+pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(error) => {
+            let file = Arc::new(SourceFile::new(path.to_owned(), String::new()));
+            return Err(vec![parse::error(
+                &file,
+                0..0,
+                format!("`{}` cannot be read: {error}", path.display()),
+                None,
+            )]);
+        }
+    };
+    parse::parse(Arc::new(SourceFile::new(path.to_owned(), text)))
+}

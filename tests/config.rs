@@ -1,0 +1,286 @@
+//! `ddlint.toml`, its discovery and flags, and the output and exit-code flags.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else if !path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("expected.")
+        {
+            std::fs::copy(&path, target).unwrap();
+        }
+    }
+}
+
+/// A repository root (with `.git`, so discovery stops there) holding a copy of a fixture.
+fn repo_with(fixture: &str, name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    copy_tree(&Path::new("fixtures").join(fixture), &dir.path().join(name));
+    dir
+}
+
+fn ddlint(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ddlint"))
+        .current_dir(cwd)
+        .arg("check")
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn names(output: &Output) -> Vec<(String, String)> {
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    document["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["name"].as_str().unwrap().to_owned(),
+                d["level"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn rule_levels_by_name_or_code_change_levels_and_turn_rules_off() {
+    let repo = repo_with("anchor-unresolved-support", "discord");
+    let json = ["--format", "json", "discord"];
+    assert_eq!(
+        names(&ddlint(repo.path(), &json)),
+        [("anchor-unresolved".to_owned(), "warning".to_owned())]
+    );
+    std::fs::write(
+        repo.path().join("ddlint.toml"),
+        "[rules]\nDD104 = \"error\"\n",
+    )
+    .unwrap();
+    let output = ddlint(repo.path(), &json);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        names(&output),
+        [("anchor-unresolved".to_owned(), "error".to_owned())]
+    );
+    std::fs::write(
+        repo.path().join("ddlint.toml"),
+        "[rules]\nanchor-unresolved = \"off\"\n",
+    )
+    .unwrap();
+    assert!(names(&ddlint(repo.path(), &json)).is_empty());
+    assert_eq!(
+        names(&ddlint(
+            repo.path(),
+            &["--no-config", "--format", "json", "discord"]
+        ))
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn the_configuration_is_found_from_a_file_inside_an_integration_up_to_the_repository_root() {
+    let repo = repo_with("anchor-unresolved-support", "discord");
+    std::fs::write(
+        repo.path().join("ddlint.toml"),
+        "[rules]\nanchor-unresolved = \"off\"\n",
+    )
+    .unwrap();
+    assert!(
+        names(&ddlint(
+            repo.path(),
+            &["--format", "json", "discord/README.md"]
+        ))
+        .is_empty()
+    );
+    let elsewhere = tempfile::tempdir().unwrap();
+    let config = elsewhere.path().join("strict.toml");
+    std::fs::write(&config, "[rules]\nanchor-unresolved = \"error\"\n").unwrap();
+    let output = ddlint(
+        repo.path(),
+        &[
+            "--config",
+            config.to_str().unwrap(),
+            "--format",
+            "json",
+            "discord",
+        ],
+    );
+    assert_eq!(
+        names(&output),
+        [("anchor-unresolved".to_owned(), "error".to_owned())]
+    );
+}
+
+#[test]
+fn a_broken_configuration_is_a_diagnostic_and_exit_2() {
+    let repo = repo_with("valid-no-oauth", "insightfinder");
+    std::fs::write(
+        repo.path().join("ddlint.toml"),
+        "repo-kind = \"enterprise\"\nunknown = 1\n",
+    )
+    .unwrap();
+    let output = ddlint(repo.path(), &["--format", "json", "insightfinder"]);
+    assert_eq!(output.status.code(), Some(2));
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let first = &document["diagnostics"][0];
+    assert_eq!(first["name"], "config-invalid");
+    assert_eq!(first["line"], 2, "{first}");
+    assert!(
+        first["message"]
+            .as_str()
+            .unwrap()
+            .contains("unknown field `unknown`"),
+        "{first}"
+    );
+    assert!(first["file"].as_str().unwrap().ends_with("ddlint.toml"));
+    std::fs::write(
+        repo.path().join("ddlint.toml"),
+        "repo-kind = \"enterprise\"\n",
+    )
+    .unwrap();
+    let output = ddlint(repo.path(), &["--format", "json", "insightfinder"]);
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let first = &document["diagnostics"][0];
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(1), Some(13))
+    );
+    let message = first["message"].as_str().unwrap();
+    assert!(
+        message.contains("`enterprise` is not one of `extras`, `marketplace`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn ignores_need_a_reason_and_match_by_integration_path_and_pointer() {
+    let repo = repo_with("anchor-unresolved-support", "discord");
+    let config = "[[ignore]]\nrule = \"anchor-unresolved\"\npath = \"discord/manifest.json\"\npointer = \"/tile\"\nreason = \"support is in the Troubleshooting section\"\n";
+    std::fs::write(repo.path().join("ddlint.toml"), config).unwrap();
+    assert!(names(&ddlint(repo.path(), &["--format", "json", "discord"])).is_empty());
+    std::fs::write(
+        repo.path().join("ddlint.toml"),
+        config.replace("/tile", "/tile/overview"),
+    )
+    .unwrap();
+    let found = names(&ddlint(repo.path(), &["--format", "json", "discord"]));
+    let found: Vec<&str> = found.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(found, ["ignore-unused", "anchor-unresolved"]);
+}
+
+#[test]
+fn app_uuids_per_integration_feed_app_uuid_mismatch() {
+    let repo = repo_with("valid-no-oauth", "insightfinder");
+    std::fs::write(
+        repo.path().join("ddlint.toml"),
+        "[app-uuids]\ninsightfinder = \"5f2b4a7e-3c1d-4e8f-9a6b-7c8d9e0f1a2b\"\n",
+    )
+    .unwrap();
+    let output = ddlint(repo.path(), &["--format", "json", "."]);
+    assert_eq!(
+        names(&output),
+        [("app-uuid-mismatch".to_owned(), "error".to_owned())]
+    );
+}
+
+#[test]
+fn output_file_exit_zero_and_error_on_warnings() {
+    let repo = repo_with("anchor-unresolved-support", "discord");
+    let report = repo.path().join("report.json");
+    let output = ddlint(
+        repo.path(),
+        &[
+            "--format",
+            "json",
+            "--output-file",
+            report.to_str().unwrap(),
+            "discord",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty());
+    let document: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    assert_eq!(document["summary"]["warnings"], 1);
+    assert_eq!(
+        ddlint(repo.path(), &["--error-on-warnings", "discord"])
+            .status
+            .code(),
+        Some(1)
+    );
+    let broken = repo_with("uninstallation-field-missing-oauth", "artie");
+    assert_eq!(ddlint(broken.path(), &["artie"]).status.code(), Some(1));
+    assert_eq!(
+        ddlint(broken.path(), &["--exit-zero", "artie"])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+fn git(repo: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .current_dir(repo)
+        .args(["-c", "user.name=ddlint", "-c", "user.email=ddlint@invalid"])
+        .args(args)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn changed_since_checks_only_the_integrations_a_change_touches() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_tree(Path::new("fixtures/valid-no-oauth"), &root.join("one"));
+    copy_tree(
+        Path::new("fixtures/anchor-unresolved-support"),
+        &root.join("two"),
+    );
+    git(root, &["init", "-q"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-qm", "base"]);
+    let summary = |output: &Output| {
+        let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        document["summary"]["integrations"].as_u64().unwrap()
+    };
+    assert_eq!(
+        summary(&ddlint(
+            root,
+            &["--format", "json", "--changed-since", "HEAD", "."]
+        )),
+        0
+    );
+    std::fs::write(
+        root.join("one/README.md"),
+        "# One\n\n## Overview\n\n## Setup\n",
+    )
+    .unwrap();
+    let output = ddlint(root, &["--format", "json", "--changed-since", "HEAD", "."]);
+    assert_eq!(summary(&output), 1);
+    assert_eq!(
+        ddlint(root, &["--changed-since", "nope", "."])
+            .status
+            .code(),
+        Some(2)
+    );
+}

@@ -26,3 +26,12 @@ impl Report {
         self.diagnostics.iter().any(|d| d.level == Level::Error)
     }
 }
+
+/// "1 error", "2 errors".
+pub(crate) fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}

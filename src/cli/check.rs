@@ -6,7 +6,7 @@ use super::{CheckArgs, Color, Outcome};
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Level};
 use crate::output::{self, Format, human::HumanOptions};
-use crate::report::Report;
+use crate::report::{Report, plural};
 use crate::settings::Settings;
 
 /// Runs `check` as the flags ask.
@@ -93,14 +93,6 @@ fn outcome_of(args: &CheckArgs, report: &Report) -> Outcome {
     }
 }
 
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
-}
-
 fn usage(err: &mut dyn Write, error: &dyn std::fmt::Display) -> io::Result<Outcome> {
     writeln!(err, "error: {error}")?;
     Ok(Outcome::Usage)
@@ -127,6 +119,7 @@ fn render(args: &CheckArgs, report: &Report, out: &mut dyn Write) -> io::Result<
             output::human::render(report, options, out)
         }
         Format::Json => output::json::render(report, out),
+        Format::Markdown => output::markdown::render(report, out),
     }
 }
 

@@ -11,7 +11,7 @@ use miette::{
 
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::fix::Applicability;
-use crate::report::Report;
+use crate::report::{Report, plural};
 use crate::source::SourceFile;
 
 /// How to draw the reports.
@@ -71,14 +71,6 @@ fn summary(report: &Report) -> String {
         line.push_str(&format!(" {unsafe_} more with `--fix --unsafe-fixes`."));
     }
     line
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
 }
 
 /// A diagnostic as miette sees it: labels in the primary file, related reports for other files.

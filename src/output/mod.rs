@@ -3,6 +3,7 @@
 pub mod diff;
 pub mod human;
 pub mod json;
+pub mod markdown;
 
 /// The `--format` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -11,4 +12,6 @@ pub enum Format {
     Human,
     /// A versioned JSON document.
     Json,
+    /// A Markdown table, for `$GITHUB_STEP_SUMMARY`.
+    Markdown,
 }

@@ -11,6 +11,9 @@ python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check pre-commit
 pre_commit="$work/venv/bin/pre-commit"
 export PRE_COMMIT_HOME="$work/cache"
+# pre-commit builds the hook with cargo install; sharing the project's target directory reuses the
+# dependencies CI already compiled.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$here/target}"
 
 # The snippet between the README's pre-commit markers, pointed at this checkout and its commit.
 rev="$(git -C "$here" rev-parse HEAD)"

@@ -7,9 +7,14 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-python3 -m venv "$work/venv"
-"$work/venv/bin/pip" install --quiet --disable-pip-version-check pre-commit
-pre_commit="$work/venv/bin/pre-commit"
+# pre-commit from PyPI: the one .ci/integration.sh put on PATH, else a fresh one.
+if command -v pre-commit >/dev/null; then
+    pre_commit=pre-commit
+else
+    python3 -m venv "$work/venv"
+    "$work/venv/bin/pip" install --quiet --disable-pip-version-check "pre-commit==4.7.0"
+    pre_commit="$work/venv/bin/pre-commit"
+fi
 export PRE_COMMIT_HOME="$work/cache"
 # pre-commit builds the hook with cargo install; sharing the project's target directory reuses the
 # dependencies CI already compiled.

@@ -80,7 +80,11 @@ fn top_level_integrations(root: &Path) -> Result<Vec<PathBuf>, DiscoveryError> {
     for entry in std::fs::read_dir(root).map_err(unreadable)? {
         let entry = entry.map_err(unreadable)?;
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        // `./acme` is shown as `acme`.
         let path = entry.path();
+        let path = path
+            .strip_prefix(".")
+            .map_or_else(|_| path.clone(), Path::to_path_buf);
         if !hidden && path.is_dir() && holds_manifest(&path) {
             dirs.push(path);
         }

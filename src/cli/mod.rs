@@ -76,7 +76,7 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub(crate) output_file: Option<PathBuf>,
     /// Exit 0 even when there are findings (usage and configuration errors still exit 2).
-    #[arg(long, conflicts_with = "error_on_warnings")]
+    #[arg(long)]
     pub(crate) exit_zero: bool,
     /// Exit 1 on warnings too.
     #[arg(long)]

@@ -1,9 +1,11 @@
 //! Output formats over the same report: one module per format.
 
 pub mod diff;
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod markdown;
+pub mod sarif;
 
 /// The `--format` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -14,4 +16,8 @@ pub enum Format {
     Json,
     /// A Markdown table, for `$GITHUB_STEP_SUMMARY`.
     Markdown,
+    /// GitHub Actions workflow commands (inline annotations on a pull request).
+    Github,
+    /// SARIF 2.1.0 for GitHub code scanning.
+    Sarif,
 }

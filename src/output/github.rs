@@ -1,0 +1,298 @@
+//! The GitHub format: one [workflow command] per diagnostic, so that findings show inline on a
+//! pull request, escaped exactly as `@actions/core` escapes them (`packages/core/src/command.ts`).
+//!
+//! [workflow command]: https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
+//!
+//! Each line is `::error file=F,line=L,endLine=L,col=C,endColumn=C,title=T::MESSAGE` (`::warning`
+//! for warnings), and nothing else is written, so stdout stays parseable. Lines are 1-based and
+//! inclusive. Columns are 1-based Unicode code points, given only when the span is on one line
+//! (the runner drops them otherwise). GitHub does not say whether `endColumn` is inclusive; its
+//! runner defaults `endColumn` to `col` and rejects `endColumn < col`, the same rules it applies
+//! to `line`/`endLine`, which are inclusive. So `endColumn` here is inclusive: the column of the
+//! span's last character (`col` itself for an empty span), one less than the exclusive
+//! `end_column` of the JSON format. A line ending that closes a span is not counted, so a span
+//! running to the end of a line ends on that line, not at column 1 of the next.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Label, Level};
+use crate::report::Report;
+use crate::source::LineCol;
+
+/// Writes one workflow command per diagnostic. File paths are made relative to `root` (the
+/// repository root) with `/` separators; a file outside `root` keeps the path it was given.
+pub fn render(report: &Report, root: &Path, out: &mut dyn Write) -> io::Result<()> {
+    let root = canonical(root);
+    for diagnostic in &report.diagnostics {
+        writeln!(out, "{}", command(diagnostic, &root))?;
+    }
+    Ok(())
+}
+
+/// One `::error ...::message` line, without its line ending.
+fn command(diagnostic: &Diagnostic, root: &Path) -> String {
+    let name = match diagnostic.level {
+        Level::Error => "error",
+        Level::Warning => "warning",
+    };
+    let properties: Vec<String> = properties(diagnostic, root)
+        .into_iter()
+        .map(|(key, value)| format!("{key}={}", escape_property(&value)))
+        .collect();
+    format!(
+        "::{name} {}::{}",
+        properties.join(","),
+        escape_data(&message(diagnostic, root))
+    )
+}
+
+/// `file`, `line`, `endLine`, `col` and `endColumn` (one-line spans only), `title`.
+fn properties(diagnostic: &Diagnostic, root: &Path) -> Vec<(&'static str, String)> {
+    let label = &diagnostic.primary;
+    let (start, last) = inclusive_range(label);
+    let mut properties = vec![
+        ("file", relative_path(label.file.path(), root)),
+        ("line", start.line.to_string()),
+        ("endLine", last.line.to_string()),
+    ];
+    if start.line == last.line {
+        properties.push(("col", start.column.to_string()));
+        properties.push(("endColumn", last.column.to_string()));
+    }
+    let rule = diagnostic.rule;
+    properties.push(("title", format!("ddlint {} {}", rule.code, rule.name)));
+    properties
+}
+
+/// The first and the last character of a label's span, not counting a line ending that closes
+/// it; both are the start for an empty span.
+fn inclusive_range(label: &Label) -> (LineCol, LineCol) {
+    let file = &label.file;
+    let start = file.line_col(label.span.start);
+    let text = file.text().get(label.span.clone()).unwrap_or("");
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    let text = text.strip_suffix('\r').unwrap_or(text);
+    let last = text.chars().next_back().map_or(start, |c| {
+        file.line_col(label.span.start + text.len() - c.len_utf8())
+    });
+    (start, last)
+}
+
+/// The message, then `file:line: label` for each secondary label, then `help: ...`.
+fn message(diagnostic: &Diagnostic, root: &Path) -> String {
+    let mut text = diagnostic.message.clone();
+    for label in &diagnostic.secondary {
+        let line = label.file.line_col(label.span.start).line;
+        let path = relative_path(label.file.path(), root);
+        text.push_str(&format!("\n{path}:{line}"));
+        if !label.message.is_empty() {
+            text.push_str(&format!(": {}", label.message));
+        }
+    }
+    if let Some(help) = &diagnostic.help {
+        text.push_str(&format!("\nhelp: {help}"));
+    }
+    text
+}
+
+/// The command's data, as `escapeData` in `@actions/core`: `%` first, then CR and LF.
+pub fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A property value, as `escapeProperty` in `@actions/core`: the data escapes, then `:` and `,`.
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// `path` relative to `root` (already canonical) with `/` separators, or `path` as given (also
+/// with `/`) when it is not under `root`. A missing file is resolved through its directory.
+pub(crate) fn relative_path(path: &Path, root: &Path) -> String {
+    let shown = canonical(path)
+        .strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf());
+    slashed(&shown)
+}
+
+/// The path with `/` between components, whatever the platform's separator.
+pub(crate) fn slashed(path: &Path) -> String {
+    path.to_string_lossy()
+        .replace(std::path::MAIN_SEPARATOR, "/")
+}
+
+/// The canonical form of `path`; else its parent's joined with its name (a file that was not
+/// found); else `path` made absolute without resolving it.
+pub(crate) fn canonical(path: &Path) -> PathBuf {
+    if let Ok(resolved) = path.canonicalize() {
+        return resolved;
+    }
+    let parent = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    match (parent.canonicalize(), path.file_name()) {
+        (Ok(parent), Some(name)) => parent.join(name),
+        _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )]
+
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::rules;
+    use crate::source::{SourceFile, Span};
+
+    fn label(file: &Arc<SourceFile>, span: Span, message: &str) -> Label {
+        Label {
+            file: Arc::clone(file),
+            span,
+            message: message.to_owned(),
+        }
+    }
+
+    fn diagnostic(primary: Label, secondary: Vec<Label>, help: Option<&str>) -> Diagnostic {
+        let rule = rules::find("uninstallation-field-value").unwrap();
+        Diagnostic {
+            rule,
+            level: rule.level,
+            message: "100% wrong: `a`, `b`\r\nnext".to_owned(),
+            primary,
+            secondary,
+            help: help.map(str::to_owned),
+            fix: None,
+            integration: None,
+            pointer: None,
+        }
+    }
+
+    fn render_one(diagnostic: Diagnostic, root: &Path) -> String {
+        let report = Report {
+            integrations: 1,
+            diagnostics: vec![diagnostic],
+        };
+        let mut out = Vec::new();
+        render(&report, root, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// A temporary repository root holding `name` with `text`.
+    fn repo_with(name: &str, text: &str) -> (tempfile::TempDir, Arc<SourceFile>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        (dir, Arc::new(SourceFile::new(path, text.to_owned())))
+    }
+
+    #[test]
+    fn escapes_like_the_actions_toolkit() {
+        assert_eq!(escape_data("a%0A\r\n:,"), "a%250A%0D%0A:,");
+        assert_eq!(escape_property("a%b\r\nc:d,e"), "a%25b%0D%0Ac%3Ad%2Ce");
+        assert_eq!(escape_property("x::y"), "x%3A%3Ay");
+    }
+
+    #[test]
+    fn one_line_spans_have_inclusive_columns_and_an_escaped_message() {
+        let (dir, file) = repo_with("int/manifest.json", "{\n  \"é\": \"bad\"\n}\n");
+        let start = file.text().find("\"bad").unwrap();
+        let d = diagnostic(
+            label(&file, start..start + 5, "here"),
+            vec![],
+            Some("use `x`"),
+        );
+        let line = render_one(d, dir.path());
+        assert_eq!(
+            line,
+            "::error file=int/manifest.json,line=2,endLine=2,col=8,endColumn=12,\
+             title=ddlint DD102 uninstallation-field-value\
+             ::100%25 wrong: `a`, `b`%0D%0Anext%0Ahelp: use `x`\n"
+        );
+    }
+
+    #[test]
+    fn multi_line_spans_have_no_columns_and_a_span_ending_a_line_stays_on_it() {
+        let (dir, file) = repo_with("m.json", "{\n  \"a\": 1\n}\n");
+        let d = diagnostic(label(&file, 0..file.text().len() - 1, ""), vec![], None);
+        let line = render_one(d, dir.path());
+        assert!(
+            line.starts_with("::error file=m.json,line=1,endLine=3,title="),
+            "{line}"
+        );
+        let d = diagnostic(label(&file, 2..11, ""), vec![], None);
+        let line = render_one(d, dir.path());
+        assert!(
+            line.contains(",line=2,endLine=2,col=1,endColumn=8,"),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn an_empty_span_is_one_column() {
+        let (dir, file) = repo_with("m.json", "");
+        let d = diagnostic(label(&file, 0..0, ""), vec![], None);
+        let line = render_one(d, dir.path());
+        assert!(
+            line.contains(",line=1,endLine=1,col=1,endColumn=1,"),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn file_names_with_command_characters_are_escaped() {
+        let name = "we:ird,na%me::x/manifest.json";
+        let (dir, file) = repo_with(name, "{}\n");
+        let readme = Arc::new(SourceFile::new(
+            dir.path().join("we:ird,na%me::x/READ ME.md"),
+            "# A\n## B\n".to_owned(),
+        ));
+        let secondary = vec![label(&readme, 4..8, "the heading, here: 50%")];
+        let d = diagnostic(label(&file, 0..2, ""), secondary, None);
+        let line = render_one(d, dir.path());
+        assert!(
+            line.starts_with("::error file=we%3Aird%2Cna%25me%3A%3Ax/manifest.json,line=1,"),
+            "{line}"
+        );
+        assert!(
+            line.ends_with("%0Anext%0Awe:ird,na%25me::x/READ ME.md:2: the heading, here: 50%25\n"),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn paths_are_relative_to_the_root_or_kept_when_outside_it() {
+        let (dir, file) = repo_with("a/b/manifest.json", "{}");
+        let root = canonical(dir.path());
+        assert_eq!(relative_path(file.path(), &root), "a/b/manifest.json");
+        let missing = dir.path().join("a/README.md");
+        assert_eq!(relative_path(&missing, &root), "a/README.md");
+        let elsewhere = tempfile::tempdir().unwrap();
+        assert_eq!(
+            relative_path(file.path(), &canonical(elsewhere.path())),
+            slashed(file.path())
+        );
+        assert_eq!(
+            relative_path(Path::new("no/such/file"), &root),
+            "no/such/file"
+        );
+    }
+
+    #[test]
+    fn an_empty_report_writes_nothing() {
+        let mut out = Vec::new();
+        render(&Report::default(), Path::new("."), &mut out).unwrap();
+        assert!(out.is_empty());
+    }
+}

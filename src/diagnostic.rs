@@ -2,27 +2,9 @@
 
 use std::sync::Arc;
 
-use serde::Serialize;
-
-use crate::rules::RuleMeta;
+pub use crate::meta::Level;
+use crate::meta::RuleMeta;
 use crate::source::{SourceFile, Span};
-
-/// How serious a finding is. `Error` fails the run; `Warning` does not (unless asked).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Warning,
-    Error,
-}
-
-impl Level {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Error => "error",
-            Level::Warning => "warning",
-        }
-    }
-}
 
 /// A span in a file with what it shows.
 #[derive(Debug, Clone)]

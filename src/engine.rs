@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Label};
+use crate::finding::FixSpec;
 use crate::finding::{Finding, Place};
-use crate::fix::{Fix, FixSpec};
+use crate::fix::Fix;
 use crate::integration::{Integration, Overlay};
 use crate::report::Report;
 use crate::rules::{RULES, Rule, Seen};

@@ -2,7 +2,7 @@
 
 use crate::integration::{Integration, Readme};
 use crate::json::{Node, Value};
-use crate::readme::rendered::{Link, Rendered, render};
+use crate::readme::rendered::{SectionText, render};
 
 /// The slug of the heading `tile.uninstallation` must name.
 pub(crate) const UNINSTALL_SLUG: &str = "uninstallation";
@@ -104,14 +104,6 @@ pub(crate) fn api_keys_markdown(title: &str) -> String {
          [API Keys page](/organization-settings/api-keys?filter={}).",
         encode_query(title)
     )
-}
-
-/// A README section's rendered text and links, and the heading it belongs to.
-#[derive(Debug)]
-pub(crate) struct SectionText {
-    pub(crate) heading: usize,
-    pub(crate) rendered: Rendered,
-    pub(crate) links: Vec<Link>,
 }
 
 /// The Uninstallation section as Datadog asks for it, with an API Keys link filtered on `title`.

@@ -2,6 +2,7 @@
 //! never by offset. `location` turns places into spans.
 
 use crate::diagnostic::Level;
+use crate::fix::{Applicability, Edit};
 use crate::source::Span;
 
 /// Which file of the integration a place is in.
@@ -78,7 +79,7 @@ pub(crate) struct Finding {
     pub(crate) help: Option<String>,
     /// A level other than the rule's default, where the rule documents when (e.g. `support` anchors).
     pub(crate) level: Option<Level>,
-    pub(crate) fix: Option<crate::fix::FixSpec>,
+    pub(crate) fix: Option<FixSpec>,
 }
 
 impl Finding {
@@ -111,7 +112,7 @@ impl Finding {
     }
 
     /// A fix, when the rule could compute one.
-    pub(crate) fn with_fix(mut self, fix: Option<crate::fix::FixSpec>) -> Self {
+    pub(crate) fn with_fix(mut self, fix: Option<FixSpec>) -> Self {
         self.fix = fix;
         self
     }
@@ -137,4 +138,31 @@ pub(crate) fn field_path(pointer: &str) -> String {
         }
     }
     path
+}
+
+/// A rule's fix, in one file of the integration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FixSpec {
+    pub(crate) file: FileRef,
+    pub(crate) applicability: Applicability,
+    pub(crate) description: String,
+    pub(crate) edits: Vec<Edit>,
+}
+
+impl FixSpec {
+    pub(crate) fn safe(file: FileRef, description: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Self {
+            file,
+            applicability: Applicability::Safe,
+            description: description.into(),
+            edits,
+        }
+    }
+
+    pub(crate) fn unsafe_(file: FileRef, description: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Self {
+            applicability: Applicability::Unsafe,
+            ..Self::safe(file, description, edits)
+        }
+    }
 }

@@ -78,7 +78,7 @@ pub(crate) struct Readme {
     pub(crate) source: Arc<SourceFile>,
     pub(crate) outline: Outline,
     /// The Uninstallation section's rendered text, made once for the rules that read it.
-    pub(crate) uninstall: std::sync::OnceLock<Option<crate::facts::SectionText>>,
+    pub(crate) uninstall: std::sync::OnceLock<Option<crate::readme::rendered::SectionText>>,
 }
 
 impl Integration {

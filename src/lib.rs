@@ -11,10 +11,12 @@ mod engine;
 mod facts;
 mod finding;
 pub mod fix;
+pub mod fixer;
 mod git;
 mod integration;
 mod json;
 mod location;
+pub mod meta;
 pub mod output;
 mod paths;
 mod readme;
@@ -60,11 +62,11 @@ pub fn fix(
     paths: &[PathBuf],
     settings: &Settings,
     unsafe_fixes: bool,
-) -> Result<fix::run::FixOutcome, UsageError> {
+) -> Result<fixer::FixOutcome, UsageError> {
     let dirs = discovery::discover(paths).map_err(UsageError::Discovery)?;
     let dirs = settings::select_changed(settings, dirs)?;
     settings::validate(settings, &dirs)?;
-    let mut outcome = fix::run::fix(&dirs, settings, unsafe_fixes);
+    let mut outcome = fixer::fix(&dirs, settings, unsafe_fixes);
     finish(&mut outcome.report, settings);
     Ok(outcome)
 }

@@ -1,6 +1,9 @@
 //! What a run is asked to do beyond the paths: repository kind, expected app_uuid, git base.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::source::{SourceFile, Span};
 
 /// Which repository the integrations live in; Marketplace is stricter.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -10,6 +13,18 @@ pub enum RepoKind {
     Extras,
     /// The partner-only Marketplace repository.
     Marketplace,
+}
+
+/// One `[[ignore]]` entry.
+#[derive(Debug, Clone)]
+pub struct Ignore {
+    pub(crate) rule: &'static str,
+    pub(crate) integration: Option<String>,
+    pub(crate) path: Option<String>,
+    pub(crate) pointer: Option<String>,
+    /// Where the entry is, to report it when it matches nothing.
+    pub(crate) file: Arc<SourceFile>,
+    pub(crate) span: Span,
 }
 
 /// Where the Uninstallation section may sit relative to `## Setup`.
@@ -43,28 +58,13 @@ pub struct Settings {
     /// Integration directory name -> the published OAuth client's app_uuid (configuration).
     pub app_uuids: std::collections::BTreeMap<String, String>,
     /// The configuration's ignores.
-    pub ignores: Vec<crate::config::Ignore>,
+    pub ignores: Vec<Ignore>,
 }
 
 impl Settings {
     /// Whether the configuration turns this rule off.
     pub(crate) fn is_off(&self, rule: &str) -> bool {
         matches!(self.levels.get(rule), Some(None))
-    }
-
-    /// Applies a configuration under the flags: a flag given on the command line wins.
-    pub fn with_config(
-        mut self,
-        config: crate::config::Config,
-        repo_kind: Option<RepoKind>,
-        placement: Option<Placement>,
-    ) -> Self {
-        self.repo_kind = repo_kind.or(config.repo_kind).unwrap_or_default();
-        self.placement = placement.or(config.placement).unwrap_or_default();
-        self.levels = config.levels;
-        self.app_uuids = config.app_uuids;
-        self.ignores = config.ignores;
-        self
     }
 }
 

@@ -43,9 +43,7 @@ fn settings(args: &CheckArgs) -> Result<Settings, Vec<Diagnostic>> {
         (None, false) => args.paths.first().and_then(|first| config::find(first)),
     };
     let config = path.map_or_else(|| Ok(Config::default()), |path| config::load(&path))?;
-    Ok(args
-        .settings()
-        .with_config(config, args.repo_kind, args.uninstall_placement))
+    Ok(config.apply_to(args.settings(), args.repo_kind, args.uninstall_placement))
 }
 
 /// `--fix` writes the fixed files and reports what remains; `--diff` prints the changes only,

@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
-use super::Ignore;
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::report::Report;
 use crate::rules::ignore_unused::IgnoreUnused;
+use crate::settings::Ignore;
 
 /// Drops every diagnostic an ignore matches; adds an `ignore-unused` warning for each ignore
 /// that matched nothing.

@@ -11,8 +11,8 @@ use std::sync::Arc;
 pub(crate) use apply::apply;
 
 use crate::diagnostic::{Diagnostic, Level};
-use crate::settings::{Placement, RepoKind};
-use crate::source::{SourceFile, Span};
+use crate::settings::{Ignore, Placement, RepoKind, Settings};
+use crate::source::SourceFile;
 
 /// The file name ddlint looks for.
 pub const FILE_NAME: &str = "ddlint.toml";
@@ -29,16 +29,22 @@ pub struct Config {
     pub(crate) ignores: Vec<Ignore>,
 }
 
-/// One `[[ignore]]` entry.
-#[derive(Debug, Clone)]
-pub struct Ignore {
-    pub(crate) rule: &'static str,
-    pub(crate) integration: Option<String>,
-    pub(crate) path: Option<String>,
-    pub(crate) pointer: Option<String>,
-    /// Where the entry is, to report it when it matches nothing.
-    pub(crate) file: Arc<SourceFile>,
-    pub(crate) span: Span,
+impl Config {
+    /// The settings of a run: these values under the flags (a flag given on the command line
+    /// wins over the file).
+    pub fn apply_to(
+        self,
+        mut settings: Settings,
+        repo_kind: Option<RepoKind>,
+        placement: Option<Placement>,
+    ) -> Settings {
+        settings.repo_kind = repo_kind.or(self.repo_kind).unwrap_or_default();
+        settings.placement = placement.or(self.placement).unwrap_or_default();
+        settings.levels = self.levels;
+        settings.app_uuids = self.app_uuids;
+        settings.ignores = self.ignores;
+        settings
+    }
 }
 
 /// Finds `ddlint.toml` in `start` (a directory or a file's directory) or above it, stopping at

@@ -6,10 +6,10 @@ use std::sync::Arc;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Config, Ignore};
+use super::Config;
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::rules::{self, RuleMeta, config_invalid::ConfigInvalid};
-use crate::settings::{Placement, RepoKind};
+use crate::settings::{Ignore, Placement, RepoKind};
 use crate::source::{SourceFile, Span};
 
 #[derive(Deserialize)]

@@ -4,11 +4,9 @@
 pub(crate) mod apply;
 pub(crate) mod json;
 pub(crate) mod markdown;
-pub mod run;
 
 use serde::Serialize;
 
-use crate::finding::FileRef;
 use crate::source::Span;
 
 /// How far a fix can be trusted.
@@ -55,33 +53,6 @@ impl Edit {
 
     pub(crate) fn delete(span: Span) -> Self {
         Self::replace(span, "")
-    }
-}
-
-/// A rule's fix, in one file of the integration.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct FixSpec {
-    pub(crate) file: FileRef,
-    pub(crate) applicability: Applicability,
-    pub(crate) description: String,
-    pub(crate) edits: Vec<Edit>,
-}
-
-impl FixSpec {
-    pub(crate) fn safe(file: FileRef, description: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Self {
-            file,
-            applicability: Applicability::Safe,
-            description: description.into(),
-            edits,
-        }
-    }
-
-    pub(crate) fn unsafe_(file: FileRef, description: impl Into<String>, edits: Vec<Edit>) -> Self {
-        Self {
-            applicability: Applicability::Unsafe,
-            ..Self::safe(file, description, edits)
-        }
     }
 }
 

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use similar::TextDiff;
 
-use crate::fix::run::Change;
+use crate::fixer::Change;
 
 const RED: &str = "\u{1b}[31m";
 const GREEN: &str = "\u{1b}[32m";

@@ -44,6 +44,14 @@ pub(crate) struct Link {
     pub text_range: Range<usize>,
 }
 
+/// A README section's rendered text and links, and the heading it belongs to.
+#[derive(Debug)]
+pub(crate) struct SectionText {
+    pub(crate) heading: usize,
+    pub(crate) rendered: Rendered,
+    pub(crate) links: Vec<Link>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Piece {
     text: Range<usize>,

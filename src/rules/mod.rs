@@ -3,9 +3,10 @@
 //! Codes are stable and never reused: `DD0xx` reading and parsing files, `DD1xx` the manifest,
 //! `DD2xx` the README.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Diagnostic;
 use crate::finding::Finding;
 use crate::integration::Integration;
+pub use crate::meta::RuleMeta;
 use crate::settings::Settings;
 
 mod anchor_unresolved;
@@ -40,32 +41,6 @@ mod uninstall_section_missing;
 mod uninstallation_field_missing;
 mod uninstallation_field_order;
 mod uninstallation_field_value;
-
-/// What identifies and documents a rule.
-#[derive(Debug)]
-pub struct RuleMeta {
-    /// Stable code, `DD` and three digits.
-    pub code: &'static str,
-    /// Kebab-case name.
-    pub name: &'static str,
-    pub level: Level,
-    /// One line, shown by `ddlint rules`.
-    pub summary: &'static str,
-    /// The rule's doc comment: Markdown with fixed sections.
-    pub docs: &'static str,
-}
-
-impl RuleMeta {
-    /// The documentation without the one space each doc-comment line starts with.
-    pub fn docs(&self) -> String {
-        let mut text = String::with_capacity(self.docs.len());
-        for line in self.docs.lines() {
-            text.push_str(line.strip_prefix(' ').unwrap_or(line));
-            text.push('\n');
-        }
-        text
-    }
-}
 
 /// A check. Most rules look at one integration at a time; a few compare integrations.
 pub(crate) trait Rule: Sync {

@@ -1,10 +1,11 @@
 //! What the four sentence rules share: finding S1 or S2 in the Uninstallation section.
 
-use crate::facts::SectionText;
+use crate::finding::FixSpec;
 use crate::finding::{FileRef, Finding, Place};
+use crate::fix::Edit;
 use crate::fix::markdown::insert_section;
-use crate::fix::{Edit, FixSpec};
 use crate::integration::{Integration, Readme};
+use crate::readme::rendered::SectionText;
 use crate::readme::sentence::{Found, find, word_diff};
 
 /// A sentence Datadog requires in the Uninstallation section.

@@ -1,7 +1,7 @@
 //! `uninstallation-field-order`: `tile.uninstallation` is not the member right after `tile.support`.
 
+use crate::finding::FixSpec;
 use crate::finding::{FileRef, Finding, Place};
-use crate::fix::FixSpec;
 use crate::fix::json::{insert_member_after, remove_member};
 use crate::integration::Integration;
 use crate::rules::{Rule, RuleMeta, declare_rule};

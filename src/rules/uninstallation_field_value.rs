@@ -1,8 +1,8 @@
 //! `uninstallation-field-value`: `tile.uninstallation` is not exactly `README.md#Uninstallation`.
 
 use crate::facts::UNINSTALL_FIELD_VALUE;
+use crate::finding::FixSpec;
 use crate::finding::{FileRef, Finding, Place};
-use crate::fix::FixSpec;
 use crate::fix::json::{json_string, replace_value};
 use crate::integration::Integration;
 use crate::rules::{Rule, RuleMeta, declare_rule};

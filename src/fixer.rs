@@ -1,10 +1,13 @@
-//! The fixed-point loop: lint, apply one round of fixes in memory, lint again, until nothing
+//! Fixing to a fixed point: lint, apply one round of fixes in memory, lint again, until nothing
 //! changes (or a bound is hit); the caller writes or diffs the result.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use crate::diagnostic::Diagnostic;
 use crate::engine::check_integrations;
-use crate::fix::apply::fixed_texts;
+use crate::fix::apply::apply_edits;
+use crate::fix::{Applicability, Edit};
 use crate::integration::Overlay;
 use crate::report::Report;
 use crate::settings::Settings;
@@ -70,4 +73,50 @@ pub(crate) fn fix(dirs: &[PathBuf], settings: &Settings, unsafe_fixes: bool) -> 
         changes,
         applied,
     }
+}
+
+/// One round of fixing: the new text of every file some fix of `diagnostics` changes, and how
+/// many fixes that applies. A fix is taken when its applicability is allowed and its edits
+/// touch no fix taken before it (in report order); the rest wait for the next round. A JSON
+/// file whose result would not parse is left alone: that would be a bug in a fixer.
+pub(crate) fn fixed_texts(
+    diagnostics: &[Diagnostic],
+    unsafe_fixes: bool,
+) -> (BTreeMap<PathBuf, String>, usize) {
+    let mut chosen: BTreeMap<PathBuf, (&str, Vec<Edit>, usize)> = BTreeMap::new();
+    for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
+        if fix.applicability == Applicability::Unsafe && !unsafe_fixes {
+            continue;
+        }
+        let entry =
+            chosen
+                .entry(fix.file.path().to_owned())
+                .or_insert((fix.file.text(), Vec::new(), 0));
+        if !fix
+            .edits
+            .iter()
+            .any(|new| entry.1.iter().any(|old| overlap(old, new)))
+        {
+            entry.1.extend(fix.edits.iter().cloned());
+            entry.2 += 1;
+        }
+    }
+    let mut applied = 0;
+    let mut texts = BTreeMap::new();
+    for (path, (text, edits, count)) in chosen {
+        let Some(fixed) = apply_edits(text, &edits) else {
+            continue;
+        };
+        let is_json = path.extension().is_some_and(|e| e == "json");
+        if fixed != text && (!is_json || crate::json::parse(&fixed).is_ok()) {
+            applied += count;
+            texts.insert(path, fixed);
+        }
+    }
+    (texts, applied)
+}
+
+/// Two edits touch: overlapping ranges, or two insertions at the same place.
+fn overlap(a: &Edit, b: &Edit) -> bool {
+    a.span.start < b.span.end && b.span.start < a.span.end || a.span.start == b.span.start
 }

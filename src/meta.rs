@@ -1,0 +1,47 @@
+//! What identifies and documents a rule (code, name, default level, summary, docs), and the
+//! levels a finding can have.
+
+use serde::Serialize;
+
+/// How serious a finding is. `Error` fails the run; `Warning` does not (unless asked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        }
+    }
+}
+
+/// What identifies and documents a rule.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable code, `DD` and three digits.
+    pub code: &'static str,
+    /// Kebab-case name.
+    pub name: &'static str,
+    pub level: Level,
+    /// One line, shown by `ddlint rules`.
+    pub summary: &'static str,
+    /// The rule's doc comment: Markdown with fixed sections.
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// The documentation without the one space each doc-comment line starts with.
+    pub fn docs(&self) -> String {
+        let mut text = String::with_capacity(self.docs.len());
+        for line in self.docs.lines() {
+            text.push_str(line.strip_prefix(' ').unwrap_or(line));
+            text.push('\n');
+        }
+        text
+    }
+}

@@ -56,9 +56,12 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// A subject's name, manifest.json and README.md.
+type Original = (&'static str, Vec<u8>, Vec<u8>);
+
 /// The manifest and README of each subject, read once.
-fn originals() -> &'static [(&'static str, Vec<u8>, Vec<u8>)] {
-    static ORIGINALS: OnceLock<Vec<(&'static str, Vec<u8>, Vec<u8>)>> = OnceLock::new();
+fn originals() -> &'static [Original] {
+    static ORIGINALS: OnceLock<Vec<Original>> = OnceLock::new();
     ORIGINALS.get_or_init(|| {
         SUBJECTS
             .iter()

@@ -202,7 +202,11 @@ impl Outcome {
             "the clean integration has findings: {other:#?}"
         );
         let errors = document["summary"]["errors"].as_u64().unwrap();
-        assert_eq!(self.code, i32::from(errors > 0), "exit code and errors agree");
+        assert_eq!(
+            self.code,
+            i32::from(errors > 0),
+            "exit code and errors agree"
+        );
         document
     }
 
@@ -266,7 +270,10 @@ fn symlink(target: impl AsRef<Path>, link: &Path) {
 
 #[cfg(unix)]
 fn mkfifo(path: &Path) {
-    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo runs");
+    let status = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
     assert!(status.success(), "mkfifo {}", path.display());
 }
 
@@ -430,7 +437,11 @@ fn messages_quote_long_values_shortened() {
     });
     let outcome = repo.check();
     let document = outcome.json();
-    assert!(diagnostics(&document).len() >= 4, "{}", outcome.stdout.len());
+    assert!(
+        diagnostics(&document).len() >= 4,
+        "{}",
+        outcome.stdout.len()
+    );
     for d in diagnostics(&document) {
         let text = format!("{} {}", message(d), d["help"].as_str().unwrap_or(""));
         assert!(
@@ -509,7 +520,10 @@ fn a_fifo_named_readme_md_is_not_opened() {
     let repo = Repo::new();
     mkfifo(&repo.remove("README.md"));
     let finding = repo.check().finding("file-unreadable", "README.md");
-    assert_says(&finding, &["README.md", "special file", "not a regular file"]);
+    assert_says(
+        &finding,
+        &["README.md", "special file", "not a regular file"],
+    );
 }
 
 #[test]
@@ -537,8 +551,13 @@ fn a_fifo_as_the_oauth_client_file_is_not_opened() {
 fn a_fifo_as_a_referenced_dashboard_is_not_opened() {
     let repo = Repo::new();
     mkfifo(&repo.remove("assets/dashboards/ifdashboard.json"));
-    let finding = repo.check().finding("referenced-file-missing", "manifest.json");
-    assert_says(&finding, &["assets/dashboards/ifdashboard.json", "not a file"]);
+    let finding = repo
+        .check()
+        .finding("referenced-file-missing", "manifest.json");
+    assert_says(
+        &finding,
+        &["assets/dashboards/ifdashboard.json", "not a file"],
+    );
 }
 
 #[test]
@@ -565,7 +584,9 @@ fn a_symlink_loop_as_a_dashboard_path_cannot_be_reached() {
             1,
         )
     });
-    let finding = repo.check().finding("referenced-file-missing", "manifest.json");
+    let finding = repo
+        .check()
+        .finding("referenced-file-missing", "manifest.json");
     assert_says(&finding, &["assets/dashboards/a", "cannot be reached"]);
 }
 
@@ -622,7 +643,11 @@ fn a_referenced_file_linked_outside_the_repository_escapes() {
         .finding("path-escapes-integration", "manifest.json");
     assert_says(
         &finding,
-        &["assets/dashboards/ifdashboard.json", "symbolic link", "outside"],
+        &[
+            "assets/dashboards/ifdashboard.json",
+            "symbolic link",
+            "outside",
+        ],
     );
 }
 
@@ -714,7 +739,11 @@ fn a_label_past_column_65535_is_rendered_in_the_human_format() {
     pad_first_line(&repo, 70_000);
     let outcome = repo.run(&["check", "repo"]);
     assert_eq!(outcome.code, 1);
-    assert!(outcome.stdout.contains("app-uuid-invalid"), "{}", outcome.stdout);
+    assert!(
+        outcome.stdout.contains("app-uuid-invalid"),
+        "{}",
+        outcome.stdout
+    );
 }
 
 // --- CRLF and a BOM are valid input: the same findings at the same places -----------------------

@@ -166,3 +166,13 @@ impl FixSpec {
         }
     }
 }
+
+/// User text as a message quotes it: at most 60 characters, then `…`, so that a hostile value
+/// cannot make a message of a megabyte.
+pub(crate) fn quoted(text: &str) -> String {
+    const MAX: usize = 60;
+    match text.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or(text)),
+        None => text.to_owned(),
+    }
+}

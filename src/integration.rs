@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::json;
+use crate::paths::{Checked, Resolved};
 use crate::readme::{self, Outline};
 use crate::source::{SourceFile, Span};
 
@@ -24,6 +25,8 @@ pub(crate) struct Integration {
     pub(crate) readme: Loaded<Readme>,
     /// The OAuth client file `assets.oauth` names, when it names one inside the integration.
     pub(crate) oauth_clients: Loaded<JsonFile>,
+    /// Every file the manifest references, resolved once.
+    pub(crate) references: Vec<Checked>,
 }
 
 /// The outcome of reading one file.
@@ -90,14 +93,19 @@ impl Integration {
             source,
             uninstall: std::sync::OnceLock::new(),
         });
-        let oauth_path = manifest
+        let references = manifest
             .ok()
             .and_then(JsonFile::root)
-            .and_then(|root| root.pointer("/assets/oauth"))
-            .and_then(json::Node::as_str)
-            .filter(|path| crate::paths::escape(&dir, path).is_none());
+            .map(|root| crate::paths::check_references(&dir, root))
+            .unwrap_or_default();
+        let oauth_path = references
+            .iter()
+            .find(|reference| {
+                reference.pointer == "/assets/oauth" && reference.resolved == Resolved::File
+            })
+            .map(|reference| reference.path.clone());
         let oauth_clients = match oauth_path {
-            Some(path) => read_text(&dir, path, overlay).map(JsonFile::parse),
+            Some(path) => read_text(&dir, &path, overlay).map(JsonFile::parse),
             None => Loaded::Missing,
         };
         Self {
@@ -105,6 +113,7 @@ impl Integration {
             manifest,
             readme,
             oauth_clients,
+            references,
         }
     }
 
@@ -152,7 +161,18 @@ fn read_text(dir: &Path, name: &str, overlay: &Overlay) -> Loaded<Arc<SourceFile
     };
     let metadata = match std::fs::metadata(&path) {
         Ok(metadata) => metadata,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Loaded::Missing,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            if std::fs::symlink_metadata(&path).is_err() {
+                return Loaded::Missing;
+            }
+            let reason = format!("`{name}` is a symbolic link to a file that does not exist");
+            return unreadable(
+                String::new(),
+                0..0,
+                reason,
+                "point the link at an existing file, or replace it with the file".to_owned(),
+            );
+        }
         Err(error) => {
             return unreadable(
                 String::new(),
@@ -183,9 +203,21 @@ fn read_text(dir: &Path, name: &str, overlay: &Overlay) -> Loaded<Arc<SourceFile
             format!("a real `{name}` is a few kilobytes: check that this is the right file"),
         );
     }
-    let mut bytes = Vec::new();
+    let capacity = usize::try_from(metadata.len())
+        .unwrap_or(0)
+        .saturating_add(1);
+    let mut bytes = Vec::with_capacity(capacity);
     let read =
         File::open(&path).and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let reason = format!("`{name}` grew past {MAX_FILE_BYTES} bytes while it was read");
+        return unreadable(
+            String::new(),
+            0..0,
+            reason,
+            "check that this is the right file".to_owned(),
+        );
+    }
     if let Err(error) = read {
         return unreadable(
             String::new(),

@@ -74,9 +74,88 @@ pub(crate) enum Escape {
     Symlink,
 }
 
-/// Whether `path`, relative to `dir`, leaves `dir`: absolute, climbing out with `..`, or resolving
-/// through a symbolic link to a place outside it. Nothing is opened; only links are resolved.
-pub(crate) fn escape(dir: &Path, path: &str) -> Option<Escape> {
+/// What a referenced path leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Resolved {
+    /// A regular file inside the integration.
+    File,
+    /// Outside the integration: never opened.
+    Escapes(Escape),
+    /// Nothing usable there; the words say why ("does not exist").
+    Missing(String),
+}
+
+/// A referenced path and what it leads to, worked out once per integration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Checked {
+    pub(crate) pointer: String,
+    pub(crate) path: String,
+    pub(crate) resolved: Resolved,
+}
+
+/// Every reference of the manifest, resolved against `dir`.
+pub(crate) fn check_references(dir: &Path, root: &Node) -> Vec<Checked> {
+    references(root)
+        .into_iter()
+        .map(|reference| Checked {
+            resolved: resolve(dir, reference.path),
+            pointer: reference.pointer,
+            path: reference.path.to_owned(),
+        })
+        .collect()
+}
+
+/// Resolves `path` relative to `dir` without opening anything: absolute and climbing paths are
+/// judged by their text; then each component is looked at once (`lstat`), and only a symbolic
+/// link is resolved, to see whether it leads outside `dir`.
+pub(crate) fn resolve(dir: &Path, path: &str) -> Resolved {
+    if let Some(escape) = lexical_escape(path) {
+        return Resolved::Escapes(escape);
+    }
+    let mut current = dir.to_path_buf();
+    let mut metadata = None;
+    for component in Path::new(path).components() {
+        current.push(component);
+        match std::fs::symlink_metadata(&current) {
+            Ok(found) if found.file_type().is_symlink() => match follow(dir, &current) {
+                Ok(target) => metadata = Some(target),
+                Err(resolved) => return resolved,
+            },
+            Ok(found) => metadata = Some(found),
+            Err(error) => return Resolved::Missing(missing(&error)),
+        }
+    }
+    match metadata {
+        Some(found) if found.is_file() => Resolved::File,
+        Some(found) if found.is_dir() => Resolved::Missing("is a directory, not a file".to_owned()),
+        _ => Resolved::Missing("is not a regular file".to_owned()),
+    }
+}
+
+/// The metadata a link leads to, or why it cannot be used.
+fn follow(dir: &Path, link: &Path) -> Result<std::fs::Metadata, Resolved> {
+    let target = link
+        .canonicalize()
+        .map_err(|error| Resolved::Missing(missing(&error)))?;
+    let base = dir
+        .canonicalize()
+        .map_err(|error| Resolved::Missing(missing(&error)))?;
+    if !target.starts_with(base) {
+        return Err(Resolved::Escapes(Escape::Symlink));
+    }
+    std::fs::metadata(&target).map_err(|error| Resolved::Missing(missing(&error)))
+}
+
+fn missing(error: &std::io::Error) -> String {
+    if error.kind() == std::io::ErrorKind::NotFound {
+        "does not exist".to_owned()
+    } else {
+        format!("cannot be reached: {error}")
+    }
+}
+
+/// Absolute, or climbing above its start with `..`.
+fn lexical_escape(path: &str) -> Option<Escape> {
     let relative = Path::new(path);
     if relative.has_root() || path.starts_with('\\') || looks_like_drive(path) {
         return Some(Escape::Absolute);
@@ -90,10 +169,7 @@ pub(crate) fn escape(dir: &Path, path: &str) -> Option<Escape> {
             Component::CurDir | Component::RootDir | Component::Prefix(_) => {}
         }
     }
-    let (Ok(base), Ok(target)) = (dir.canonicalize(), dir.join(relative).canonicalize()) else {
-        return None;
-    };
-    (!target.starts_with(base)).then_some(Escape::Symlink)
+    None
 }
 
 /// `C:` and the like: absolute on Windows, where partners also run ddlint.
@@ -107,23 +183,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn relative_paths_inside_stay_inside() {
+    fn relative_paths_inside_resolve_to_files_or_say_why_not() {
         let dir = Path::new(".");
-        assert_eq!(escape(dir, "images/a.png"), None);
-        assert_eq!(escape(dir, "./images/../images/a.png"), None);
+        assert_eq!(resolve(dir, "Cargo.toml"), Resolved::File);
+        assert_eq!(resolve(dir, "./src/../Cargo.toml"), Resolved::File);
+        assert_eq!(
+            resolve(dir, "src"),
+            Resolved::Missing("is a directory, not a file".to_owned())
+        );
+        assert_eq!(
+            resolve(dir, "nope/x.json"),
+            Resolved::Missing("does not exist".to_owned())
+        );
     }
 
     #[test]
     fn absolute_and_climbing_paths_escape() {
-        let dir = Path::new(".");
-        assert_eq!(escape(dir, "/etc/passwd"), Some(Escape::Absolute));
-        assert_eq!(escape(dir, "C:/Windows"), Some(Escape::Absolute));
-        assert_eq!(escape(dir, "\\\\server\\share"), Some(Escape::Absolute));
+        let escapes = |path| resolve(Path::new("."), path);
+        assert_eq!(escapes("/etc/passwd"), Resolved::Escapes(Escape::Absolute));
+        assert_eq!(escapes("C:/Windows"), Resolved::Escapes(Escape::Absolute));
         assert_eq!(
-            escape(dir, "../../etc/passwd"),
-            Some(Escape::ParentDirectory)
+            escapes("\\\\server\\share"),
+            Resolved::Escapes(Escape::Absolute)
         );
-        assert_eq!(escape(dir, "images/../../x"), Some(Escape::ParentDirectory));
+        assert_eq!(
+            escapes("../../etc/passwd"),
+            Resolved::Escapes(Escape::ParentDirectory)
+        );
+        assert_eq!(
+            escapes("images/../../x"),
+            Resolved::Escapes(Escape::ParentDirectory)
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
-use crate::finding::{Part, field_path};
+use crate::finding::{Part, field_path, quoted};
 
 /// The schema's text, as `ddlint schema` prints it.
 pub const SCHEMA: &str = include_str!("../schemas/manifest.schema.json");
@@ -271,7 +271,7 @@ fn unknown_key(
     Violation {
         pointer: format!("{pointer}/{}", crate::json::escape_token(key)),
         part: Part::Key,
-        message: with_hidden(format!("unknown key `{key}` in {field}"), hidden),
+        message: with_hidden(format!("unknown key `{}` in {field}", quoted(key)), hidden),
         label: "not a manifest v2 field here".to_owned(),
         help: Some(help),
         meant: close.first().map(|name| (*name).to_owned()),
@@ -326,7 +326,7 @@ fn display_field(pointer: &str) -> String {
     if pointer.is_empty() {
         "the manifest".to_owned()
     } else {
-        format!("`{}`", field_path(pointer))
+        format!("`{}`", quoted(&field_path(pointer)))
     }
 }
 

@@ -91,8 +91,16 @@ impl Shown {
             .secondary
             .iter()
             .partition(|label| Arc::ptr_eq(&label.file, file));
-        let mut labels = vec![labeled(&diagnostic.primary, true)];
-        labels.extend(here.into_iter().map(|label| labeled(label, false)));
+        let mut labels: Vec<LabeledSpan> = Some(&diagnostic.primary)
+            .filter(|label| showable(label))
+            .map(|label| labeled(label, true))
+            .into_iter()
+            .collect();
+        labels.extend(
+            here.into_iter()
+                .filter(|l| showable(l))
+                .map(|l| labeled(l, false)),
+        );
         let mut docs = format!("for more, run `ddlint explain {}`", diagnostic.rule.name);
         if let Some(fix) = &diagnostic.fix {
             let flags = match fix.applicability {
@@ -109,14 +117,27 @@ impl Shown {
             Some(help) => format!("{help}\n{docs}"),
             None => docs,
         };
+        let mut message = diagnostic.message.clone();
+        if !showable(&diagnostic.primary) {
+            let at = file.line_col(diagnostic.primary.span.start);
+            let path = file.path().display();
+            message.push_str(&format!(
+                "\n  at {path}:{}:{} (the line is too long to show)",
+                at.line, at.column
+            ));
+        }
         Self {
-            message: diagnostic.message.clone(),
+            message,
             code: format!("{} {}", diagnostic.rule.code, diagnostic.rule.name),
             severity: severity(diagnostic.level),
             help: Some(help),
             source: named(file),
             labels,
-            related: elsewhere.into_iter().map(Shown::related).collect(),
+            related: elsewhere
+                .into_iter()
+                .filter(|l| showable(l))
+                .map(Shown::related)
+                .collect(),
         }
     }
 
@@ -132,6 +153,19 @@ impl Shown {
             related: Vec::new(),
         }
     }
+}
+
+/// The longest line shown in a snippet, in bytes. miette pads underlines with a format width,
+/// which panics past 65,535 columns; a line this long is a generated or hostile file anyway.
+const MAX_SHOWN_LINE: usize = 4096;
+
+/// Whether the lines a label covers are short enough to draw.
+fn showable(label: &Label) -> bool {
+    let file = &label.file;
+    [label.span.start, label.span.end].iter().all(|&offset| {
+        let span = file.line_span(file.line_col(offset).line);
+        span.end.saturating_sub(span.start) <= MAX_SHOWN_LINE
+    })
 }
 
 fn severity(level: Level) -> Severity {

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Level;
 use crate::facts::UNINSTALL_SLUG;
-use crate::finding::{Finding, Place};
+use crate::finding::{Finding, Place, quoted};
 use crate::integration::Integration;
 use crate::json::escape_token;
 use crate::readme::slug;
@@ -85,6 +85,7 @@ impl Rule for AnchorUnresolved {
 
 fn finding(key: &str, anchor: &str) -> Finding {
     let place = Place::value(format!("/tile/{}", escape_token(key)));
+    let (key, anchor) = (quoted(key), quoted(anchor));
     let finding = Finding::new(
         format!("`tile.{key}` links `README.md#{anchor}`, but README.md has no heading `{anchor}`"),
         place,

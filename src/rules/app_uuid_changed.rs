@@ -1,6 +1,6 @@
 //! `app-uuid-changed`: with `--base REF`, `app_uuid` or `app_id` differs from the value at REF.
 
-use crate::finding::{Finding, Place};
+use crate::finding::{Finding, Place, quoted};
 use crate::integration::Integration;
 use crate::json;
 use crate::rules::{Rule, RuleMeta, declare_rule};
@@ -55,6 +55,7 @@ impl Rule for AppUuidChanged {
             if let (Some(then), Some(now)) = (then, now)
                 && then != now
             {
+                let (then, now) = (quoted(then), quoted(now));
                 out.push(
                     Finding::new(
                         format!("`{key}` changed from `{then}` at `{base}` to `{now}`"),

@@ -1,7 +1,7 @@
 //! `app-uuid-invalid`: `app_uuid` is not a canonical lowercase RFC 4122 UUID.
 
 use crate::facts::uuid_problem;
-use crate::finding::{Finding, Place};
+use crate::finding::{Finding, Place, quoted};
 use crate::integration::Integration;
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::settings::Settings;
@@ -60,7 +60,10 @@ impl Rule for AppUuidInvalid {
         };
         out.push(
             Finding::new(
-                format!("`app_uuid` `{uuid}` is not a canonical UUID: {problem}"),
+                format!(
+                    "`app_uuid` `{}` is not a canonical UUID: {problem}",
+                    quoted(uuid)
+                ),
                 Place::value("/app_uuid"),
                 "not a canonical lowercase UUID",
             )

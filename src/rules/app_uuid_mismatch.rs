@@ -1,6 +1,6 @@
 //! `app-uuid-mismatch`: `app_uuid` differs from the published OAuth client's app_uuid.
 
-use crate::finding::{Finding, Place};
+use crate::finding::{Finding, Place, quoted};
 use crate::integration::Integration;
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::settings::Settings;
@@ -60,7 +60,7 @@ impl Rule for AppUuidMismatch {
         }
         out.push(
             Finding::new(
-                format!("`app_uuid` is `{actual}`, but the published OAuth client's app_uuid is `{expected}`"),
+                format!("`app_uuid` is `{}`, but the published OAuth client's app_uuid is `{expected}`", quoted(actual)),
                 Place::value("/app_uuid"),
                 format!("expected `{expected}`"),
             )

@@ -1,6 +1,6 @@
 //! `duplicate-key`: a JSON object in `manifest.json` repeats a key.
 
-use crate::finding::{FileRef, Finding, Place};
+use crate::finding::{FileRef, Finding, Place, quoted};
 use crate::integration::Integration;
 use crate::json;
 use crate::rules::{Rule, RuleMeta, declare_rule};
@@ -65,11 +65,14 @@ fn report(root: &json::Node, file: FileRef, out: &mut Vec<Finding>) {
         let object = if duplicate.object.is_empty() {
             "the top-level object".to_owned()
         } else {
-            format!("`{}`", crate::finding::field_path(&duplicate.object))
+            format!(
+                "`{}`",
+                quoted(&crate::finding::field_path(&duplicate.object))
+            )
         };
         out.push(
             Finding::new(
-                format!("key `{}` appears twice in {object}", duplicate.key),
+                format!("key `{}` appears twice in {object}", quoted(&duplicate.key)),
                 Place::Span(file, duplicate.second),
                 "repeated here; this value is the one most parsers keep",
             )

@@ -1,6 +1,6 @@
 //! `oauth-client-invalid`: `assets/oauth_clients.json` does not have the OAuth client's shape.
 
-use crate::finding::{FileRef, Finding, Place};
+use crate::finding::{FileRef, Finding, Place, quoted};
 use crate::integration::Integration;
 use crate::json::{Node, Value, escape_token};
 use crate::rules::{Rule, RuleMeta, declare_rule};
@@ -124,7 +124,7 @@ fn check_fields(client: &Node, out: &mut Vec<Finding>) {
                 FileRef::OauthClients,
                 format!("/integration/{}", escape_token(&member.key)),
             );
-            out.push(Finding::new(format!("the OAuth client has an unknown field `{}`", member.key), place, "unknown field")
+            out.push(Finding::new(format!("the OAuth client has an unknown field `{}`", quoted(&member.key)), place, "unknown field")
                 .with_help("remove it, or correct its name: the client has client_role, name, description, id, onboarding_url, redirect_uris and scopes"));
         }
     }
@@ -154,7 +154,7 @@ fn check_redirects(client: &Node, out: &mut Vec<Finding>) {
         );
         out.push(
             Finding::new(
-                format!("redirect URI `{text}` does not use https"),
+                format!("redirect URI `{}` does not use https", quoted(text)),
                 place,
                 "not an https:// URI",
             )

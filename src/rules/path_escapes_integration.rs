@@ -1,8 +1,8 @@
 //! `path-escapes-integration`: a referenced path leaves the integration directory.
 
-use crate::finding::{Finding, Place, field_path};
+use crate::finding::{Finding, Place, field_path, quoted};
 use crate::integration::Integration;
-use crate::paths::{Escape, escape, references};
+use crate::paths::{Escape, Resolved};
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::settings::Settings;
 
@@ -43,11 +43,8 @@ impl Rule for PathEscapesIntegration {
     }
 
     fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
-        let Some(root) = integration.manifest_root() else {
-            return;
-        };
-        for reference in references(root) {
-            let Some(how) = escape(&integration.dir, reference.path) else {
+        for reference in &integration.references {
+            let Resolved::Escapes(how) = reference.resolved else {
                 continue;
             };
             let why = match how {
@@ -59,10 +56,10 @@ impl Rule for PathEscapesIntegration {
                 Finding::new(
                     format!(
                         "`{}` names `{}`, which {why}",
-                        field_path(&reference.pointer),
-                        reference.path
+                        quoted(&field_path(&reference.pointer)),
+                        quoted(&reference.path)
                     ),
-                    Place::value(reference.pointer),
+                    Place::value(reference.pointer.as_str()),
                     "outside the integration directory",
                 )
                 .with_help(

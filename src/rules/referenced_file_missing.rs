@@ -1,10 +1,8 @@
 //! `referenced-file-missing`: a file the manifest references does not exist.
 
-use std::io::ErrorKind;
-
-use crate::finding::{Finding, Place, field_path};
+use crate::finding::{Finding, Place, field_path, quoted};
 use crate::integration::Integration;
-use crate::paths::{escape, references};
+use crate::paths::Resolved;
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::settings::Settings;
 
@@ -46,23 +44,18 @@ impl Rule for ReferencedFileMissing {
     }
 
     fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
-        let Some(root) = integration.manifest_root() else {
-            return;
-        };
-        for reference in references(root) {
-            if escape(&integration.dir, reference.path).is_some() {
+        for reference in &integration.references {
+            let Resolved::Missing(problem) = &reference.resolved else {
                 continue;
-            }
-            let problem = match std::fs::metadata(integration.dir.join(reference.path)) {
-                Ok(metadata) if metadata.is_file() => continue,
-                Ok(_) => "is a directory, not a file".to_owned(),
-                Err(error) if error.kind() == ErrorKind::NotFound => "does not exist".to_owned(),
-                Err(error) => format!("cannot be reached: {error}"),
             };
             out.push(
                 Finding::new(
-                    format!("`{}` names `{}`, which {problem}", field_path(&reference.pointer), reference.path),
-                    Place::value(reference.pointer),
+                    format!(
+                        "`{}` names `{}`, which {problem}",
+                        quoted(&field_path(&reference.pointer)),
+                        quoted(&reference.path)
+                    ),
+                    Place::value(reference.pointer.as_str()),
                     "no such file in the integration",
                 )
                 .with_help("add the file, or correct the path: it is relative to the integration directory, and letter case matters"),

@@ -2,7 +2,7 @@
 
 use crate::facts::UNINSTALL_FIELD_VALUE;
 use crate::finding::FixSpec;
-use crate::finding::{FileRef, Finding, Place};
+use crate::finding::{FileRef, Finding, Place, quoted};
 use crate::fix::json::{json_string, replace_value};
 use crate::integration::Integration;
 use crate::rules::{Rule, RuleMeta, declare_rule};
@@ -59,7 +59,10 @@ impl Rule for UninstallationFieldValue {
                 )
             }
             Some(value) => {
-                format!("`tile.uninstallation` is `{value}`, not `{UNINSTALL_FIELD_VALUE}`")
+                format!(
+                    "`tile.uninstallation` is `{}`, not `{UNINSTALL_FIELD_VALUE}`",
+                    quoted(value)
+                )
             }
             None => "`tile.uninstallation` is not a string".to_owned(),
         };

@@ -7,18 +7,11 @@
     clippy::panic
 )]
 
+mod support;
+
 use std::path::Path;
 use std::process::{Command, Output};
-
-fn git(repo: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .current_dir(repo)
-        .args(["-c", "user.name=ddlint", "-c", "user.email=ddlint@invalid"])
-        .args(args)
-        .status()
-        .unwrap();
-    assert!(status.success(), "git {args:?}");
-}
+use support::{copy_tree, git};
 
 fn ddlint(repo: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ddlint"))
@@ -32,19 +25,6 @@ fn ddlint(repo: &Path, args: &[&str]) -> Output {
 fn copy_integration(name: &str, to: &Path) {
     let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/valid-no-oauth");
     copy_tree(&from, &to.join(name));
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_tree(&path, &target);
-        } else {
-            std::fs::copy(&path, target).unwrap();
-        }
-    }
 }
 
 fn rules(output: &Output) -> Vec<(String, String)> {

@@ -7,26 +7,11 @@
     clippy::panic
 )]
 
+mod support;
+
 use std::path::Path;
 use std::process::{Command, Output};
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_tree(&path, &target);
-        } else if !path
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .starts_with("expected.")
-        {
-            std::fs::copy(&path, target).unwrap();
-        }
-    }
-}
+use support::{copy_tree, git};
 
 /// A repository root (with `.git`, so discovery stops there) holding a copy of a fixture.
 fn repo_with(fixture: &str, name: &str) -> tempfile::TempDir {
@@ -235,16 +220,6 @@ fn output_file_exit_zero_and_error_on_warnings() {
             .code(),
         Some(0)
     );
-}
-
-fn git(repo: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .current_dir(repo)
-        .args(["-c", "user.name=ddlint", "-c", "user.email=ddlint@invalid"])
-        .args(args)
-        .status()
-        .unwrap();
-    assert!(status.success());
 }
 
 #[test]

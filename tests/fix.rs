@@ -8,23 +8,13 @@
     clippy::panic
 )]
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use support::copy_tree;
 
 const CORPUS: &str = "../shared/corpus/integrations-extras";
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_tree(&path, &target);
-        } else {
-            std::fs::copy(&path, target).unwrap();
-        }
-    }
-}
 
 fn ddlint(args: &[&str], path: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ddlint"))

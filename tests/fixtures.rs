@@ -9,8 +9,11 @@
     clippy::panic
 )]
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use support::{copy_tree, git};
 
 use std::process::Command;
 
@@ -88,40 +91,15 @@ fn git_fixture(dir: &Path) -> (tempfile::TempDir, String) {
     let target = repo.path().join(&name);
     copy_tree(dir, &target);
     copy_tree(&dir.join("base"), &target);
-    let git = |args: &[&str]| {
-        let status = Command::new("git")
-            .current_dir(repo.path())
-            .args(args)
-            .status()
-            .unwrap();
-        assert!(status.success(), "git {args:?}");
-    };
-    git(&["init", "-q"]);
-    git(&["add", "."]);
-    git(&[
-        "-c",
-        "user.name=ddlint",
-        "-c",
-        "user.email=ddlint@invalid",
-        "commit",
-        "-qm",
-        "base",
-    ]);
+    for args in [
+        &["init", "-q"][..],
+        &["add", "."],
+        &["commit", "-qm", "base"],
+    ] {
+        git(repo.path(), args);
+    }
     copy_tree(dir, &target);
     (repo, name)
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let path = entry.path();
-        if path.is_dir() {
-            copy_tree(&path, &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(&path, to.join(entry.file_name())).unwrap();
-        }
-    }
 }
 
 /// The rule names of a JSON output.

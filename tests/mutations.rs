@@ -8,27 +8,17 @@
     clippy::panic
 )]
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use support::copy_tree;
 
 const CORPUS: &str = "../shared/corpus/integrations-extras";
 
 /// Real integrations with media, dashboards and classifier tags.
 const SUBJECTS: [&str; 4] = ["artie", "notion", "insightfinder", "downdetector"];
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let path = entry.path();
-        if path.is_dir() {
-            copy_tree(&path, &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(&path, to.join(entry.file_name())).unwrap();
-        }
-    }
-}
 
 /// (rule name, file name, message, line) of every finding.
 fn findings(paths: &[PathBuf]) -> BTreeSet<(String, String, String, u64)> {

@@ -537,8 +537,13 @@ fn a_fifo_named_manifest_json_is_not_opened() {
 fn a_fifo_as_the_oauth_client_file_is_not_opened() {
     let repo = Repo::of(CLEAN_OAUTH, CLEAN);
     mkfifo(&repo.remove("assets/oauth_clients.json"));
-    let finding = repo.check().finding("referenced-file-missing", "manifest.json");
-    assert_says(&finding, &["assets/oauth_clients.json", "is not a regular file"]);
+    let finding = repo
+        .check()
+        .finding("referenced-file-missing", "manifest.json");
+    assert_says(
+        &finding,
+        &["assets/oauth_clients.json", "is not a regular file"],
+    );
 }
 
 #[test]
@@ -551,7 +556,10 @@ fn a_fifo_as_a_referenced_dashboard_is_not_opened() {
         .finding("referenced-file-missing", "manifest.json");
     assert_says(
         &finding,
-        &["assets/dashboards/ifdashboard.json", "is not a regular file"],
+        &[
+            "assets/dashboards/ifdashboard.json",
+            "is not a regular file",
+        ],
     );
 }
 

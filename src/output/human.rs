@@ -59,11 +59,16 @@ fn summary(report: &Report) -> String {
             .count()
     };
     let (safe, unsafe_) = (fixable(Applicability::Safe), fixable(Applicability::Unsafe));
-    let mut line = format!(
-        "Found {} and {} in {checked}.",
+    let found = format!(
+        "Found {} and {}",
         plural(errors, "error"),
         plural(warnings, "warning")
     );
+    let mut line = if report.integrations == 0 {
+        format!("{found}; no integration was checked.")
+    } else {
+        format!("{found} in {checked}.")
+    };
     if safe > 0 {
         line.push_str(&format!(" {safe} fixable with `--fix`."));
     }

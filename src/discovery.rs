@@ -38,18 +38,34 @@ impl fmt::Display for DiscoveryError {
 
 impl std::error::Error for DiscoveryError {}
 
-/// The integration directories `paths` select, each once, sorted by path.
-pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, DiscoveryError> {
+/// What the paths select: integration directories (each once, sorted), and the files that lie
+/// in no integration, which are skipped (pre-commit passes the repository's own README.md too).
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub dirs: Vec<PathBuf>,
+    pub skipped: Vec<PathBuf>,
+}
+
+/// The integration directories `paths` select; a path that does not exist, or a directory that
+/// holds no integration, is an error.
+pub fn discover(paths: &[PathBuf]) -> Result<Discovered, DiscoveryError> {
     let mut found: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
+    let mut skipped = Vec::new();
     for path in paths {
-        for dir in integrations_of(path)? {
-            let key = dir.canonicalize().unwrap_or_else(|_| dir.clone());
-            found.entry(key).or_insert(dir);
+        match integrations_of(path) {
+            Ok(dirs) => {
+                for dir in dirs {
+                    let key = dir.canonicalize().unwrap_or_else(|_| dir.clone());
+                    found.entry(key).or_insert(dir);
+                }
+            }
+            Err(DiscoveryError::NotInIntegration(file)) => skipped.push(file),
+            Err(error) => return Err(error),
         }
     }
     let mut dirs: Vec<PathBuf> = found.into_values().collect();
     dirs.sort();
-    Ok(dirs)
+    Ok(Discovered { dirs, skipped })
 }
 
 fn integrations_of(path: &Path) -> Result<Vec<PathBuf>, DiscoveryError> {

@@ -26,14 +26,34 @@ pub(crate) fn check_integrations(
         .collect();
     let (per_integration, seen): (Vec<_>, Vec<_>) = results.into_iter().unzip();
     let mut diagnostics: Vec<Diagnostic> = per_integration.into_iter().flatten().collect();
-    for rule in RULES {
+    for rule in RULES
+        .iter()
+        .filter(|rule| !settings.is_off(rule.meta().name))
+    {
         rule.check_across(&seen, &mut diagnostics);
     }
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    Report {
+    let mut report = Report {
+        skipped: Vec::new(),
         integrations: dirs.len(),
         diagnostics,
+    };
+    finish(&mut report, settings, dirs);
+    report
+}
+
+/// The configuration's ignores (those about the checked integrations) and levels, applied
+/// before anything reads the report: outputs, exit codes and the choice of fixes alike.
+fn finish(report: &mut Report, settings: &Settings, dirs: &[PathBuf]) {
+    crate::config::apply(&settings.ignores, dirs, report);
+    report.diagnostics.retain(|d| !settings.is_off(d.rule.name));
+    for diagnostic in &mut report.diagnostics {
+        if let Some(Some(level)) = settings.levels.get(diagnostic.rule.name) {
+            diagnostic.level = *level;
+        }
     }
+    report
+        .diagnostics
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
 
 /// Reads one integration, runs every rule on it, and keeps what the cross-integration rules need.
@@ -46,6 +66,7 @@ fn check_one(dir: PathBuf, settings: &Settings, overlay: &Overlay) -> (Vec<Diagn
     {
         let mut findings = Vec::new();
         rule.check(&integration, settings, &mut findings);
+        cap(&mut findings);
         diagnostics.extend(
             findings
                 .into_iter()
@@ -57,6 +78,23 @@ fn check_one(dir: PathBuf, settings: &Settings, overlay: &Overlay) -> (Vec<Diagn
         dir: integration.dir,
     };
     (diagnostics, seen)
+}
+
+/// Findings of one rule in one integration beyond which a file is hostile or generated; the rest
+/// are counted on the last one shown, so that output stays proportional to what a person reads.
+const MAX_PER_RULE: usize = 100;
+
+fn cap(findings: &mut Vec<Finding>) {
+    if findings.len() <= MAX_PER_RULE {
+        return;
+    }
+    let hidden = findings.len() - MAX_PER_RULE;
+    findings.truncate(MAX_PER_RULE);
+    if let Some(last) = findings.last_mut() {
+        last.message.push_str(&format!(
+            " ({hidden} more like this in this integration are not shown)"
+        ));
+    }
 }
 
 /// Turns a finding's places into spans. A place in a file that was not read loses its label;

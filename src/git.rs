@@ -13,12 +13,9 @@ pub enum GitError {
 impl std::fmt::Display for GitError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::NotRunnable(why) => write!(f, "--base needs git, which could not be run: {why}"),
+            Self::NotRunnable(why) => write!(f, "git could not answer: {why}"),
             Self::UnknownRevision { revision, detail } => {
-                write!(
-                    f,
-                    "--base `{revision}` is not a commit git knows here: {detail}"
-                )
+                write!(f, "`{revision}` is not a commit git knows here: {detail}")
             }
         }
     }

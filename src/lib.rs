@@ -34,26 +34,12 @@ pub use settings::{Placement, RepoKind, Settings, UsageError};
 /// Checks the integrations that `paths` select (directories, repository roots, or files inside
 /// an integration), in parallel; the report is sorted and deterministic.
 pub fn check(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError> {
-    let dirs = discovery::discover(paths).map_err(UsageError::Discovery)?;
-    let dirs = settings::select_changed(settings, dirs)?;
+    let found = discovery::discover(paths).map_err(UsageError::Discovery)?;
+    let dirs = settings::select_changed(settings, found.dirs)?;
     settings::validate(settings, &dirs)?;
     let mut report = engine::check_integrations(&dirs, settings, &Default::default());
-    finish(&mut report, settings);
+    report.skipped = found.skipped;
     Ok(report)
-}
-
-/// The configuration's ignores and levels, applied to a finished report.
-fn finish(report: &mut Report, settings: &Settings) {
-    config::apply(&settings.ignores, report);
-    report.diagnostics.retain(|d| !settings.is_off(d.rule.name));
-    for diagnostic in &mut report.diagnostics {
-        if let Some(Some(level)) = settings.levels.get(diagnostic.rule.name) {
-            diagnostic.level = *level;
-        }
-    }
-    report
-        .diagnostics
-        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
 
 /// Applies fixes in memory until none applies (safe ones, and unsafe ones when asked), and
@@ -63,10 +49,10 @@ pub fn fix(
     settings: &Settings,
     unsafe_fixes: bool,
 ) -> Result<fixer::FixOutcome, UsageError> {
-    let dirs = discovery::discover(paths).map_err(UsageError::Discovery)?;
-    let dirs = settings::select_changed(settings, dirs)?;
+    let found = discovery::discover(paths).map_err(UsageError::Discovery)?;
+    let dirs = settings::select_changed(settings, found.dirs)?;
     settings::validate(settings, &dirs)?;
     let mut outcome = fixer::fix(&dirs, settings, unsafe_fixes);
-    finish(&mut outcome.report, settings);
+    outcome.report.skipped = found.skipped;
     Ok(outcome)
 }

@@ -8,6 +8,8 @@ pub struct Report {
     pub integrations: usize,
     /// Every finding, sorted by file, position and rule code.
     pub diagnostics: Vec<Diagnostic>,
+    /// Files given on the command line that lie in no integration.
+    pub skipped: Vec<std::path::PathBuf>,
 }
 
 impl Report {

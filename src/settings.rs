@@ -73,7 +73,7 @@ impl Settings {
 pub enum UsageError {
     AppUuidNeedsOneIntegration(usize),
     AppUuidMalformed(String),
-    Git(crate::git::GitError),
+    Git(&'static str, crate::git::GitError),
     Discovery(crate::discovery::DiscoveryError),
 }
 
@@ -88,7 +88,7 @@ impl std::fmt::Display for UsageError {
                 f,
                 "--app-uuid `{value}` is not a UUID (expected 8-4-4-4-12 lowercase hexadecimal digits)"
             ),
-            Self::Git(error) => error.fmt(f),
+            Self::Git(flag, error) => write!(f, "{flag}: {error}"),
             Self::Discovery(error) => error.fmt(f),
         }
     }
@@ -105,7 +105,7 @@ pub(crate) fn select_changed(
         return Ok(dirs);
     };
     let changed: Vec<PathBuf> = crate::git::changed_files(first, revision)
-        .map_err(UsageError::Git)?
+        .map_err(|error| UsageError::Git("--changed-since", error))?
         .iter()
         .map(|path| canonical_or_self(path))
         .collect();
@@ -132,7 +132,7 @@ fn canonical_or_self(path: &std::path::Path) -> PathBuf {
 /// The integration directories a run selected, checked against the settings.
 pub(crate) fn validate(settings: &Settings, dirs: &[PathBuf]) -> Result<(), UsageError> {
     if let Some(uuid) = &settings.app_uuid {
-        if dirs.len() != 1 {
+        if dirs.len() > 1 {
             return Err(UsageError::AppUuidNeedsOneIntegration(dirs.len()));
         }
         if crate::facts::uuid_problem(uuid).is_some() {
@@ -140,7 +140,7 @@ pub(crate) fn validate(settings: &Settings, dirs: &[PathBuf]) -> Result<(), Usag
         }
     }
     if let (Some(base), Some(dir)) = (&settings.base, dirs.first()) {
-        crate::git::verify_revision(dir, base).map_err(UsageError::Git)?;
+        crate::git::verify_revision(dir, base).map_err(|error| UsageError::Git("--base", error))?;
     }
     Ok(())
 }

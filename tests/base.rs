@@ -92,7 +92,7 @@ fn an_unknown_revision_or_no_repository_is_a_usage_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&output.stderr)
-            .contains("`no-such-branch` is not a commit git knows here")
+            .contains("--base: `no-such-branch` is not a commit git knows here")
     );
     let output = ddlint(repo.path(), &["--base", "--help", "acme"]);
     assert_eq!(output.status.code(), Some(2));

@@ -59,7 +59,7 @@ fn warnings_alone_exit_0() {
 }
 
 #[test]
-fn a_path_that_is_no_integration_exits_2_naming_it() {
+fn a_path_that_is_no_integration_exits_2_naming_it_and_a_stray_file_is_skipped() {
     let output = ddlint(&["check", "does-not-exist"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("`does-not-exist` does not exist"));
@@ -67,8 +67,12 @@ fn a_path_that_is_no_integration_exits_2_naming_it() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("`src` is not an integration"));
     let output = ddlint(&["check", "Cargo.toml"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("`Cargo.toml` is not inside an integration"));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "a file outside every integration is skipped"
+    );
+    assert!(stderr(&output).contains("note: `Cargo.toml` is not inside an integration; skipped"));
 }
 
 #[test]

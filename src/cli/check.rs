@@ -19,6 +19,7 @@ pub(crate) fn run(
         Ok(settings) => settings,
         Err(diagnostics) => {
             let report = Report {
+                skipped: Vec::new(),
                 integrations: 0,
                 diagnostics,
             };
@@ -30,7 +31,10 @@ pub(crate) fn run(
         return fix(args, &settings, out, err);
     }
     match crate::check(&args.paths, &settings) {
-        Ok(report) => emit(args, &report, out).map(|()| outcome_of(args, &report)),
+        Ok(report) => {
+            notes(&report, err)?;
+            emit(args, &report, out).map(|()| outcome_of(args, &report))
+        }
         Err(error) => usage(err, &error),
     }
 }
@@ -46,6 +50,18 @@ fn settings(args: &CheckArgs) -> Result<Settings, Vec<Diagnostic>> {
     Ok(config.apply_to(args.settings(), args.repo_kind, args.uninstall_placement))
 }
 
+/// A note on standard error for each file that selected no integration.
+fn notes(report: &Report, err: &mut dyn Write) -> io::Result<()> {
+    for file in &report.skipped {
+        writeln!(
+            err,
+            "note: `{}` is not inside an integration; skipped",
+            file.display()
+        )?;
+    }
+    Ok(())
+}
+
 /// `--fix` writes the fixed files and reports what remains; `--diff` prints the changes only,
 /// exit 1 when there are some.
 fn fix(
@@ -58,6 +74,7 @@ fn fix(
         Ok(outcome) => outcome,
         Err(error) => return usage(err, &error),
     };
+    notes(&outcome.report, err)?;
     if args.diff {
         output::diff::render(&outcome.changes, use_color(args.color), out)?;
         let changed = !outcome.changes.is_empty() && !args.exit_zero;

@@ -1,6 +1,6 @@
 //! Applying a configuration's ignores to a report, and reporting the ignores that match nothing.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::report::Report;
@@ -8,8 +8,9 @@ use crate::rules::ignore_unused::IgnoreUnused;
 use crate::settings::Ignore;
 
 /// Drops every diagnostic an ignore matches; adds an `ignore-unused` warning for each ignore
-/// that matched nothing.
-pub(crate) fn apply(ignores: &[Ignore], report: &mut Report) {
+/// about a checked integration that matched nothing (an ignore of an integration this run did
+/// not check, as with `--changed-since` or pre-commit, is not judged).
+pub(crate) fn apply(ignores: &[Ignore], dirs: &[PathBuf], report: &mut Report) {
     if ignores.is_empty() {
         return;
     }
@@ -23,9 +24,29 @@ pub(crate) fn apply(ignores: &[Ignore], report: &mut Report) {
         }
         hit.is_none()
     });
-    for (ignore, _) in ignores.iter().zip(&used).filter(|(_, used)| !**used) {
+    let stale = ignores
+        .iter()
+        .zip(&used)
+        .filter(|(ignore, used)| !**used && in_scope(ignore, dirs));
+    for (ignore, _) in stale {
         report.diagnostics.push(unused(ignore));
     }
+}
+
+/// Whether the ignore is about one of the checked integrations: its `integration` is one of
+/// their directory names, or its `path` passes through one of them.
+fn in_scope(ignore: &Ignore, dirs: &[PathBuf]) -> bool {
+    let names: Vec<&std::ffi::OsStr> = dirs.iter().filter_map(|dir| dir.file_name()).collect();
+    let by_name = ignore
+        .integration
+        .as_deref()
+        .map(|name| names.iter().any(|dir| *dir == name));
+    let by_path = ignore.path.as_deref().map(|path| {
+        Path::new(path)
+            .components()
+            .any(|part| names.contains(&part.as_os_str()))
+    });
+    by_name.or(by_path).unwrap_or(false)
 }
 
 fn matches(ignore: &Ignore, diagnostic: &Diagnostic) -> bool {

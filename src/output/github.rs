@@ -180,6 +180,7 @@ mod tests {
 
     fn render_one(diagnostic: Diagnostic, root: &Path) -> String {
         let report = Report {
+            skipped: Vec::new(),
             integrations: 1,
             diagnostics: vec![diagnostic],
         };

@@ -5,8 +5,8 @@ use std::io::{self, Write};
 use std::sync::Arc;
 
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, NamedSource, Severity,
-    SourceCode, SourceSpan, SpanContents,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    NamedSource, Severity, SourceCode, SourceSpan, SpanContents,
 };
 
 use crate::diagnostic::{Diagnostic, Label, Level};
@@ -246,7 +246,9 @@ impl miette::Diagnostic for Shown {
     }
 }
 
-/// A shared file's text as miette reads it.
+/// A shared file's text as miette reads it. miette scans from the start of the text for every
+/// snippet, which is quadratic over many findings in one large file; this hands it only the few
+/// lines around the span, found through the file's line index, and shifts the result back.
 struct FileText(Arc<SourceFile>);
 
 impl SourceCode for FileText {
@@ -256,8 +258,33 @@ impl SourceCode for FileText {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        self.0
-            .text()
-            .read_span(span, context_lines_before, context_lines_after)
+        let file = &self.0;
+        let text = file.text();
+        let end = span.offset().saturating_add(span.len());
+        if end > text.len() {
+            return text.read_span(span, context_lines_before, context_lines_after);
+        }
+        let (first, _) = file.line_start(span.offset());
+        let (last, _) = file.line_start(end);
+        let from = first.saturating_sub(context_lines_before + 1);
+        let start = file.line_span(from + 1).start.min(span.offset());
+        let start = if from == 0 { 0 } else { start };
+        let stop = file
+            .line_span(last + context_lines_after + 3)
+            .start
+            .max(end)
+            .min(text.len());
+        let window = text.get(start..stop).unwrap_or(text);
+        let shifted = SourceSpan::from((span.offset() - start, span.len()));
+        let contents = window.read_span(&shifted, context_lines_before, context_lines_after)?;
+        let base = if from == 0 { 0 } else { from };
+        Ok(Box::new(MietteSpanContents::new_named(
+            file.path().display().to_string(),
+            contents.data(),
+            SourceSpan::from((contents.span().offset() + start, contents.span().len())),
+            contents.line() + base,
+            contents.column(),
+            contents.line_count() + base,
+        )))
     }
 }

@@ -20,6 +20,7 @@ use super::github::{canonical, relative_path, slashed};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::report::Report;
 use crate::rules::{self, RuleMeta};
+use crate::source::SourceFile;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// The base every repository-relative URI is resolved against.
@@ -284,8 +285,8 @@ fn region(label: &Label) -> Region {
     let file = &label.file;
     let start = file.line_col(label.span.start);
     let end = file.line_col(label.span.end);
-    let offset = char_offset(file.text(), label.span.start);
-    let end_offset = char_offset(file.text(), label.span.end);
+    let offset = char_offset(file, label.span.start);
+    let end_offset = char_offset(file, label.span.end);
     Region {
         start_line: start.line,
         start_column: start.column,
@@ -297,10 +298,9 @@ fn region(label: &Label) -> Region {
 }
 
 /// How many code points precede byte `offset`, not counting a leading BOM (SARIF §3.30.2).
-fn char_offset(text: &str, offset: usize) -> usize {
-    let before = text.char_indices().take_while(|&(i, _)| i < offset).count();
-    let bom = usize::from(text.starts_with('\u{feff}'));
-    before.saturating_sub(bom)
+fn char_offset(file: &SourceFile, offset: usize) -> usize {
+    let bom = usize::from(file.text().starts_with('\u{feff}'));
+    file.chars_before(offset).saturating_sub(bom)
 }
 
 /// `file:///...` for an absolute path.
@@ -375,6 +375,7 @@ mod tests {
 
     fn sarif(diagnostics: Vec<Diagnostic>, root: &Path) -> Value {
         let report = Report {
+            skipped: Vec::new(),
             integrations: 1,
             diagnostics,
         };

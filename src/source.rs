@@ -180,7 +180,7 @@ mod tests {
             }
         );
         assert_eq!(f.chars_before(x), 10_000);
-        assert_eq!(f.chars_before(CHECKPOINT + 1), (CHECKPOINT + 1) / 2);
+        assert_eq!(f.chars_before(CHECKPOINT + 2), CHECKPOINT / 2 + 1);
     }
 
     #[test]

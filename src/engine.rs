@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Label};
 use crate::finding::FixSpec;
-use crate::finding::{Finding, Place};
+use crate::finding::{FileRef, Finding, Place};
 use crate::fix::Fix;
 use crate::integration::{Integration, Overlay};
 use crate::report::Report;
@@ -30,7 +30,8 @@ pub(crate) fn check_integrations(
         .iter()
         .filter(|rule| !settings.is_off(rule.meta().name))
     {
-        rule.check_across(&seen, &mut diagnostics);
+        let load = |dir: &std::path::Path| Integration::load(dir.to_owned(), overlay);
+        rule.check_across(&seen, &load, &mut diagnostics);
     }
     let mut report = Report {
         skipped: Vec::new(),
@@ -117,8 +118,12 @@ pub(crate) fn concretise(
         Place::Json { pointer, .. } => Some(pointer.clone()),
         _ => None,
     };
-    let primary = label(finding.primary);
-    debug_assert!(primary.is_some(), "{}: primary place not found", meta.name);
+    // A place that does not resolve is a rule bug (the tests would catch it); the finding is
+    // still shown, on the first line of the manifest, rather than lost.
+    let primary = label(finding.primary).or_else(|| {
+        debug_assert!(false, "{}: primary place not found", meta.name);
+        label((Place::FirstLine(FileRef::Manifest), String::new()))
+    });
     Some(Diagnostic {
         rule: meta,
         level: finding.level.unwrap_or(meta.level),

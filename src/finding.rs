@@ -167,12 +167,21 @@ impl FixSpec {
     }
 }
 
-/// User text as a message quotes it: at most 60 characters, then `…`, so that a hostile value
-/// cannot make a message of a megabyte.
+/// User text as a message quotes it: at most 60 characters, then `…`, control characters
+/// escaped, so that a hostile value cannot make a message of a megabyte or break a terminal.
 pub(crate) fn quoted(text: &str) -> String {
     const MAX: usize = 60;
-    match text.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or(text)),
-        None => text.to_owned(),
+    let mut out = String::new();
+    for (index, c) in text.chars().enumerate() {
+        if index == MAX {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
     }
+    out
 }

@@ -76,7 +76,13 @@ fn fix(
     };
     notes(&outcome.report, err)?;
     if args.diff {
-        output::diff::render(&outcome.changes, use_color(args.color), out)?;
+        let color = args.output_file.is_none() && use_color(args.color);
+        let mut buffer = Vec::new();
+        output::diff::render(&outcome.changes, color, &mut buffer)?;
+        match &args.output_file {
+            Some(path) => std::fs::write(path, buffer)?,
+            None => out.write_all(&buffer)?,
+        }
         let changed = !outcome.changes.is_empty() && !args.exit_zero;
         return Ok(if changed {
             Outcome::Findings

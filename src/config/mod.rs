@@ -50,17 +50,13 @@ impl Config {
 /// Finds `ddlint.toml` in `start` (a directory or a file's directory) or above it, stopping at
 /// the repository root (a directory holding `.git`).
 pub fn find(start: &Path) -> Option<PathBuf> {
+    let start = std::path::absolute(start).ok()?;
     let start = if start.is_dir() {
-        start
+        start.as_path()
     } else {
         start.parent()?
     };
     for dir in start.ancestors() {
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
         let candidate = dir.join(FILE_NAME);
         if candidate.is_file() {
             return Some(candidate);

@@ -15,7 +15,7 @@ const RESET: &str = "\u{1b}[0m";
 pub fn render(changes: &[Change], color: bool, out: &mut dyn Write) -> io::Result<()> {
     for change in changes {
         let shown = change.path.display().to_string().replace('\\', "/");
-        let path = shown.trim_start_matches('/');
+        let path = shown.trim_start_matches("./").trim_start_matches('/');
         let diff = TextDiff::from_lines(&change.before, &change.after);
         let text = diff
             .unified_diff()

@@ -17,25 +17,40 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Label, Level};
-use crate::report::Report;
+use crate::fix::Applicability;
+use crate::report::{Report, plural};
 use crate::source::LineCol;
 
-/// Writes one workflow command per diagnostic. File paths are made relative to `root` (the
-/// repository root) with `/` separators; a file outside `root` keeps the path it was given.
+/// Writes one workflow command per diagnostic, errors first (GitHub shows only the first few
+/// annotations of each kind per step), then a `::notice` that counts them when there are any.
+/// File paths are made relative to `root` (the repository root) with `/` separators; a file
+/// outside `root` keeps the path it was given.
 pub fn render(report: &Report, root: &Path, out: &mut dyn Write) -> io::Result<()> {
     let root = canonical(root);
-    for diagnostic in &report.diagnostics {
-        writeln!(out, "{}", command(diagnostic, &root))?;
+    for level in [Level::Error, Level::Warning] {
+        for diagnostic in report.diagnostics.iter().filter(|d| d.level == level) {
+            writeln!(out, "{}", command(diagnostic, &root))?;
+        }
+    }
+    let (errors, warnings) = report.counts();
+    if errors + warnings > 0 {
+        let counts = format!(
+            "{} and {}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        );
+        let summary = format!(
+            "{counts} in {}; the job summary lists them all",
+            plural(report.integrations, "integration")
+        );
+        writeln!(out, "::notice title=ddlint::{}", escape_data(&summary))?;
     }
     Ok(())
 }
 
 /// One `::error ...::message` line, without its line ending.
 fn command(diagnostic: &Diagnostic, root: &Path) -> String {
-    let name = match diagnostic.level {
-        Level::Error => "error",
-        Level::Warning => "warning",
-    };
+    let name = diagnostic.level.as_str();
     let properties: Vec<String> = properties(diagnostic, root)
         .into_iter()
         .map(|(key, value)| format!("{key}={}", escape_property(&value)))
@@ -92,6 +107,16 @@ fn message(diagnostic: &Diagnostic, root: &Path) -> String {
     }
     if let Some(help) = &diagnostic.help {
         text.push_str(&format!("\nhelp: {help}"));
+    }
+    if let Some(fix) = &diagnostic.fix {
+        let flags = match fix.applicability {
+            Applicability::Safe => "--fix",
+            Applicability::Unsafe => "--fix --unsafe-fixes",
+        };
+        text.push_str(&format!(
+            "\nfix: `ddlint check {flags}` will {}",
+            fix.description
+        ));
     }
     text
 }
@@ -186,7 +211,33 @@ mod tests {
         };
         let mut out = Vec::new();
         render(&report, root, &mut out).unwrap();
-        String::from_utf8(out).unwrap()
+        let text = String::from_utf8(out).unwrap();
+        let (command, notice) = text.split_once('\n').unwrap();
+        assert!(
+            notice.starts_with("::notice title=ddlint::1 error and 0 warnings in 1 integration")
+        );
+        format!("{command}\n")
+    }
+
+    #[test]
+    fn errors_come_before_warnings_and_a_notice_counts_them() {
+        let (dir, file) = repo_with("int/manifest.json", "{}\n");
+        let mut warning = diagnostic(label(&file, 0..1, ""), vec![], None);
+        warning.level = Level::Warning;
+        let error = diagnostic(label(&file, 1..2, ""), vec![], None);
+        let report = Report {
+            skipped: Vec::new(),
+            integrations: 1,
+            diagnostics: vec![warning, error],
+        };
+        let mut out = Vec::new();
+        render(&report, dir.path(), &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let kinds: Vec<&str> = text
+            .lines()
+            .map(|line| line.split(' ').next().unwrap())
+            .collect();
+        assert_eq!(kinds, ["::error", "::warning", "::notice"]);
     }
 
     /// A temporary repository root holding `name` with `text`.

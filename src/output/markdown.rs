@@ -2,7 +2,6 @@
 
 use std::io::{self, Write};
 
-use crate::diagnostic::Level;
 use crate::report::{Report, plural};
 
 /// Writes a heading, the counts, and one table row per finding.
@@ -19,10 +18,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "|---|---|---|---|")?;
     for d in &report.diagnostics {
         let at = d.primary.file.line_col(d.primary.span.start);
-        let level = match d.level {
-            Level::Error => "error",
-            Level::Warning => "warning",
-        };
+        let level = d.level.as_str();
         writeln!(
             out,
             "| {level} | `{}` {} | `{}:{}` | {} |",

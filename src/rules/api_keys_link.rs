@@ -81,7 +81,7 @@ impl Rule for ApiKeysLink {
         let candidates: Vec<_> = section
             .links
             .iter()
-            .filter(|link| link.text.to_lowercase().contains("api key"))
+            .filter(|link| link.text.to_ascii_lowercase().contains("api key"))
             .collect();
         if candidates.iter().any(|link| accepted(&link.dest)) {
             return;
@@ -130,7 +130,8 @@ fn link_fix(
 
 /// The source span of "API Keys page" (or "API Keys management page") in the section's text.
 fn unlinked_mention(section: &SectionText) -> Option<std::ops::Range<usize>> {
-    let lower = section.rendered.text.to_lowercase();
+    // ASCII lowercase keeps every byte offset: `İ` does not grow as it would in `to_lowercase`.
+    let lower = section.rendered.text.to_ascii_lowercase();
     ["api keys management page", "api keys page"]
         .iter()
         .find_map(|needle| lower.find(needle).map(|at| at..at + needle.len()))

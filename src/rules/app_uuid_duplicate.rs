@@ -1,10 +1,10 @@
 //! `app-uuid-duplicate`: two checked integrations share an `app_uuid`.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Label};
-use crate::finding::Place;
+use crate::finding::{Place, quoted};
 use crate::integration::Integration;
 use crate::rules::{Rule, RuleMeta, Seen, declare_rule};
 
@@ -47,7 +47,12 @@ impl Rule for AppUuidDuplicate {
         &Self::META
     }
 
-    fn check_across(&self, seen: &[Seen], out: &mut Vec<Diagnostic>) {
+    fn check_across(
+        &self,
+        seen: &[Seen],
+        load: &dyn Fn(&Path) -> Integration,
+        out: &mut Vec<Diagnostic>,
+    ) {
         let mut by_uuid: BTreeMap<String, Vec<&PathBuf>> = BTreeMap::new();
         for integration in seen {
             if let Some(uuid) = &integration.app_uuid {
@@ -58,46 +63,61 @@ impl Rule for AppUuidDuplicate {
             }
         }
         for dirs in by_uuid.values().filter(|dirs| dirs.len() > 1) {
-            out.extend(group(dirs));
+            out.extend(group(dirs, load));
         }
     }
 }
 
-/// One finding per integration of a group that shares an app_uuid.
-fn group(dirs: &[&PathBuf]) -> Vec<Diagnostic> {
-    let labels: Vec<(String, Label)> = dirs
+/// One finding per integration of a group that shares an app_uuid; the others are labelled
+/// (up to `MAX_LABELS`) and named (up to `MAX_LABELS`, then counted).
+fn group(dirs: &[&PathBuf], load: &dyn Fn(&Path) -> Integration) -> Vec<Diagnostic> {
+    let labels: Vec<(String, PathBuf, Label)> = dirs
         .iter()
         .filter_map(|dir| {
-            let integration = Integration::load((*dir).clone(), &Default::default());
+            let integration = load(dir);
             let (file, span) = integration.locate(&Place::value("/app_uuid"))?;
-            let label = Label {
-                file,
-                span,
-                message: format!("also the app_uuid of `{}`", integration.name()),
-            };
-            Some((integration.name(), label))
+            let message = format!("also the app_uuid of `{}`", integration.name());
+            Some((
+                integration.name(),
+                integration.dir.clone(),
+                Label {
+                    file,
+                    span,
+                    message,
+                },
+            ))
         })
         .collect();
-    let mut diagnostics = Vec::new();
-    for (index, (name, primary)) in labels.iter().enumerate() {
-        let others: Vec<&(String, Label)> = labels
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != index)
-            .map(|(_, l)| l)
-            .collect();
-        let names: Vec<String> = others.iter().map(|(name, _)| format!("`{name}`")).collect();
-        diagnostics.push(Diagnostic {
-            rule: &AppUuidDuplicate::META,
-            level: AppUuidDuplicate::META.level,
-            message: format!("`{name}` has the same `app_uuid` as {}", names.join(", ")),
-            primary: Label { message: "shared with another integration".to_owned(), ..primary.clone() },
-            secondary: others.iter().take(MAX_LABELS).map(|(_, label)| label.clone()).collect(),
-            help: Some("give each integration the app_uuid the Developer Platform created for it; keep the published one's value".to_owned()),
-            fix: None,
-            integration: primary.file.path().parent().map(std::path::Path::to_path_buf),
-            pointer: Some("/app_uuid".to_owned()),
-        });
+    labels
+        .iter()
+        .enumerate()
+        .map(|(index, (name, dir, primary))| {
+            let others: Vec<&(String, PathBuf, Label)> =
+                labels.iter().enumerate().filter(|(i, _)| *i != index).map(|(_, l)| l).collect();
+            Diagnostic {
+                rule: &AppUuidDuplicate::META,
+                level: AppUuidDuplicate::META.level,
+                message: format!("`{name}` has the same `app_uuid` as {}", names(&others)),
+                primary: Label { message: "shared with another integration".to_owned(), ..primary.clone() },
+                secondary: others.iter().take(MAX_LABELS).map(|(_, _, label)| label.clone()).collect(),
+                help: Some("give each integration the app_uuid the Developer Platform created for it; keep the published one's value".to_owned()),
+                fix: None,
+                integration: Some(dir.clone()),
+                pointer: Some("/app_uuid".to_owned()),
+            }
+        })
+        .collect()
+}
+
+/// "`a`, `b`" or "`a`, `b`, `c`, `d`, `e` and 7 more".
+fn names(others: &[&(String, PathBuf, Label)]) -> String {
+    let shown: Vec<String> = others
+        .iter()
+        .take(MAX_LABELS)
+        .map(|(name, _, _)| format!("`{}`", quoted(name)))
+        .collect();
+    match others.len().saturating_sub(MAX_LABELS) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
     }
-    diagnostics
 }

@@ -32,7 +32,7 @@ declare_rule! {
         code: "DD140",
         name: "description-too-long",
         level: Warning,
-        summary: "tile.description is over 80 characters (70 in the Marketplace)",
+        summary: "tile.description is over 80 characters (over 70 is an error in the Marketplace)",
     }
 }
 

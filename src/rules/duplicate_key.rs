@@ -42,7 +42,7 @@ declare_rule! {
         code: "DD003",
         name: "duplicate-key",
         level: Error,
-        summary: "a JSON object in manifest.json repeats a key",
+        summary: "a JSON object in manifest.json or the OAuth client file repeats a key",
     }
 }
 

@@ -28,7 +28,7 @@ declare_rule! {
         code: "DD001",
         name: "file-unreadable",
         level: Error,
-        summary: "manifest.json or README.md cannot be read as UTF-8 text",
+        summary: "manifest.json, README.md or the OAuth client file cannot be read as UTF-8 text",
     }
 }
 

@@ -40,7 +40,7 @@ declare_rule! {
         code: "DD002",
         name: "invalid-json",
         level: Error,
-        summary: "manifest.json is not valid JSON",
+        summary: "manifest.json or the OAuth client file is not valid JSON",
     }
 }
 
@@ -67,7 +67,13 @@ fn report(json: &JsonFile, file: FileRef, out: &mut Vec<Finding>) {
         .path()
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let message = if json.source.text().trim().is_empty() {
+    let message = if json
+        .source
+        .text()
+        .trim_start_matches('\u{feff}')
+        .trim()
+        .is_empty()
+    {
         format!("`{name}` is empty: it must hold a JSON object")
     } else {
         format!("`{name}` is not valid JSON: {}", error.message)

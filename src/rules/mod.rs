@@ -49,8 +49,15 @@ pub(crate) trait Rule: Sync {
     /// Findings in one integration.
     fn check(&self, _integration: &Integration, _settings: &Settings, _out: &mut Vec<Finding>) {}
 
-    /// Findings across every checked integration, from what each one left in `seen`.
-    fn check_across(&self, _seen: &[Seen], _out: &mut Vec<Diagnostic>) {}
+    /// Findings across every checked integration, from what each one left in `seen`; `load`
+    /// reads an integration again (through the fixes applied so far) when a finding needs it.
+    fn check_across(
+        &self,
+        _seen: &[Seen],
+        _load: &dyn Fn(&std::path::Path) -> Integration,
+        _out: &mut Vec<Diagnostic>,
+    ) {
+    }
 }
 
 /// What the cross-integration rules need to know of each integration, kept small so that memory

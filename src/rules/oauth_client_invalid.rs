@@ -172,7 +172,12 @@ fn secure(uri: &str) -> bool {
     let Some(rest) = lower.strip_prefix("http://") else {
         return false;
     };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = host.rsplit_once(':').map_or(host, |(host, _port)| host);
-    matches!(host, "localhost" | "127.0.0.1" | "[::1]")
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = match authority.strip_prefix('[') {
+        Some(bracketed) => bracketed.split(']').next().map_or(authority, |ip| ip),
+        None => authority
+            .rsplit_once(':')
+            .map_or(authority, |(host, _port)| host),
+    };
+    matches!(host, "localhost" | "127.0.0.1" | "::1")
 }

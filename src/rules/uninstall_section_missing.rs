@@ -12,7 +12,8 @@ declare_rule! {
     /// ## What it does
     /// Reports a README.md without an `Uninstallation` heading when the integration uses OAuth
     /// (`assets.oauth` is set) or its manifest has `tile.uninstallation`, and always in the
-    /// Marketplace repository (`--repo-kind marketplace`). The finding points at
+    /// Marketplace repository (`--repo-kind marketplace`). An OAuth integration is shown the
+    /// section to paste, with Datadog's two required sentences, and an unsafe fix inserts it. The finding points at
     /// `## Setup`, under or after which the section belongs; when a heading such as
     /// `## Uninstall the integration` exists, it points there instead.
     ///
@@ -72,19 +73,20 @@ impl Rule for UninstallSectionMissing {
         {
             return;
         }
-        let mut finding = primary(readme, &integration.title());
+        let oauth = integration.uses_oauth();
+        let mut finding = primary(readme, &integration.title(), oauth);
         if field {
             finding = finding.with_label(
                 Place::value("/tile/uninstallation"),
                 "links the missing section",
             );
-        } else {
+        } else if oauth {
             finding = finding.with_label(
                 Place::value("/assets/oauth"),
                 "this integration has an OAuth client",
             );
         }
-        if readme.uninstall_lookalike().is_none() {
+        if oauth && readme.uninstall_lookalike().is_none() {
             finding = finding.with_fix(fix(readme, &integration.title()));
         }
         out.push(finding);
@@ -104,7 +106,9 @@ fn fix(readme: &Readme, title: &str) -> Option<FixSpec> {
 }
 
 /// On a heading that looks meant as the section, else on `## Setup`, else on line 1.
-fn primary(readme: &Readme, title: &str) -> Finding {
+/// An OAuth integration gets the section to paste; a Marketplace listing without OAuth is told
+/// what the section is for.
+fn primary(readme: &Readme, title: &str, oauth: bool) -> Finding {
     let message = "README.md has no `Uninstallation` section";
     if let Some(index) = readme.uninstall_lookalike() {
         return Finding::new(
@@ -116,10 +120,14 @@ fn primary(readme: &Readme, title: &str) -> Finding {
             "rename the heading to `Uninstallation` so that `README.md#Uninstallation` links it",
         );
     }
-    let help = format!(
-        "add this section as the H2 directly after the Setup section:\n\n{}",
-        uninstall_section_template(title)
-    );
+    let help = if oauth {
+        format!(
+            "add this section as the H2 directly after the Setup section:\n\n{}",
+            uninstall_section_template(title)
+        )
+    } else {
+        "add an `## Uninstallation` section directly after the Setup section, telling users how to remove the integration (Marketplace listings need one)".to_owned()
+    };
     match readme.h2_index("Setup") {
         Some(setup) => Finding::new(
             message,

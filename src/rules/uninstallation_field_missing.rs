@@ -61,7 +61,11 @@ impl Rule for UninstallationFieldMissing {
         let Some(root) = integration.manifest_root() else {
             return;
         };
-        if integration.uninstallation_field().is_some() || misspelt_in_tile(root) {
+        let tile_is_object = root
+            .get("tile")
+            .is_some_and(|tile| tile.as_object().is_some());
+        if !tile_is_object || integration.uninstallation_field().is_some() || misspelt_in_tile(root)
+        {
             return;
         }
         let section = integration.readme_ok().and_then(|r| r.uninstall_index());

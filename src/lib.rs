@@ -21,10 +21,12 @@ pub mod output;
 mod paths;
 mod readme;
 pub mod report;
+mod requirements;
 pub mod rules;
 mod schema;
 pub mod settings;
 pub mod source;
+mod uuid;
 
 use std::path::PathBuf;
 

@@ -135,7 +135,7 @@ pub(crate) fn validate(settings: &Settings, dirs: &[PathBuf]) -> Result<(), Usag
         if dirs.len() > 1 {
             return Err(UsageError::AppUuidNeedsOneIntegration(dirs.len()));
         }
-        if crate::facts::uuid_problem(uuid).is_some() {
+        if crate::uuid::uuid_problem(uuid).is_some() {
             return Err(UsageError::AppUuidMalformed(uuid.clone()));
         }
     }

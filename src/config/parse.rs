@@ -115,7 +115,7 @@ pub(super) fn parse(file: Arc<SourceFile>) -> Result<Config, Vec<Diagnostic>> {
         config.levels.insert(meta.name, level);
     }
     for (integration, uuid) in &raw.app_uuids {
-        if let Some(problem) = crate::facts::uuid_problem(uuid.get_ref()) {
+        if let Some(problem) = crate::uuid::uuid_problem(uuid.get_ref()) {
             errors.push(error(
                 &file,
                 uuid.span(),

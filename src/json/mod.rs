@@ -77,7 +77,6 @@ impl Node {
         }
     }
 
-    #[allow(dead_code)] // for the schema and referenced-file rules
     pub(crate) fn as_array(&self) -> Option<&[Node]> {
         match &self.value {
             Value::Array(items) => Some(items),
@@ -86,7 +85,6 @@ impl Node {
     }
 
     /// Converts to a `serde_json::Value`; the last duplicate key wins.
-    #[allow(dead_code)] // for the schema validator
     pub(crate) fn to_serde(&self) -> serde_json::Value {
         use serde_json::Value as J;
         match &self.value {

@@ -5,10 +5,7 @@ pub(crate) mod rendered;
 pub(crate) mod sentence;
 mod slug;
 
-// Re-exported for the rest of the crate, which may not use every item.
-#[allow(unused_imports)]
 pub(crate) use outline::outline;
-#[allow(unused_imports)]
 pub(crate) use slug::{Slugger, slug};
 
 /// Byte offsets into the original text, end exclusive.

@@ -1,11 +1,11 @@
 //! `anchor-unresolved`: a `README.md#X` value in `tile` names no heading of the README.
 
 use crate::diagnostic::Level;
-use crate::facts::UNINSTALL_SLUG;
 use crate::finding::{Finding, Place, quoted};
 use crate::integration::Integration;
 use crate::json::escape_token;
 use crate::readme::slug;
+use crate::requirements::UNINSTALL_SLUG;
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::settings::Settings;
 

@@ -1,11 +1,11 @@
 //! `api-keys-link`: the Uninstallation section's "API Keys page" is not a link to the API Keys page.
 
-use crate::facts::encode_query;
 use crate::finding::FixSpec;
 use crate::finding::{FileRef, Finding, Place};
 use crate::fix::Edit;
 use crate::integration::Integration;
 use crate::readme::rendered::SectionText;
+use crate::requirements::encode_query;
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::settings::Settings;
 

@@ -1,10 +1,10 @@
 //! `app-uuid-invalid`: `app_uuid` is not a canonical lowercase RFC 4122 UUID.
 
-use crate::facts::uuid_problem;
 use crate::finding::{Finding, Place, quoted};
 use crate::integration::Integration;
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::settings::Settings;
+use crate::uuid::uuid_problem;
 
 declare_rule! {
     /// ## What it does

@@ -123,13 +123,13 @@ fn reworded(
 /// S1: "Once this integration has been uninstalled, any previous authorizations are revoked."
 pub(crate) const REVOCATION: Required = Required {
     name: "revocation sentence",
-    canonical: crate::facts::REVOCATION_SENTENCE,
-    markdown: |_title| crate::facts::REVOCATION_SENTENCE.to_owned(),
+    canonical: crate::requirements::REVOCATION_SENTENCE,
+    markdown: |_title| crate::requirements::REVOCATION_SENTENCE.to_owned(),
 };
 
 /// S2: "Additionally, ensure that all API keys ... on the [API Keys page](...)."
 pub(crate) const API_KEYS: Required = Required {
     name: "API keys sentence",
-    canonical: crate::facts::API_KEYS_SENTENCE,
-    markdown: crate::facts::api_keys_markdown,
+    canonical: crate::requirements::API_KEYS_SENTENCE,
+    markdown: crate::requirements::api_keys_markdown,
 };

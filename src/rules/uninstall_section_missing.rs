@@ -1,10 +1,10 @@
 //! `uninstall-section-missing`: an OAuth integration's README has no `Uninstallation` heading.
 
-use crate::facts::uninstall_section_template;
 use crate::finding::FixSpec;
 use crate::finding::{FileRef, Finding, Place};
 use crate::fix::markdown::insert_section;
 use crate::integration::{Integration, Readme};
+use crate::requirements::uninstall_section_template;
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::settings::{RepoKind, Settings};
 

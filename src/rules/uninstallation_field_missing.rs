@@ -1,10 +1,10 @@
 //! `uninstallation-field-missing`: an OAuth integration's manifest lacks `tile.uninstallation`.
 
-use crate::facts::UNINSTALL_FIELD_VALUE;
 use crate::finding::FixSpec;
 use crate::finding::{FileRef, Finding, Place};
 use crate::fix::json::{insert_member_after, json_string};
 use crate::integration::Integration;
+use crate::requirements::UNINSTALL_FIELD_VALUE;
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::settings::Settings;
 

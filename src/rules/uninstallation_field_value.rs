@@ -1,10 +1,10 @@
 //! `uninstallation-field-value`: `tile.uninstallation` is not exactly `README.md#Uninstallation`.
 
-use crate::facts::UNINSTALL_FIELD_VALUE;
 use crate::finding::FixSpec;
 use crate::finding::{FileRef, Finding, Place, quoted};
 use crate::fix::json::{json_string, replace_value};
 use crate::integration::Integration;
+use crate::requirements::UNINSTALL_FIELD_VALUE;
 use crate::rules::{Rule, RuleMeta, declare_rule};
 use crate::settings::Settings;
 

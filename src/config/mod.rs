@@ -59,13 +59,22 @@ pub fn find(start: &Path) -> Option<PathBuf> {
     for dir in start.ancestors() {
         let candidate = dir.join(FILE_NAME);
         if candidate.is_file() {
-            return Some(candidate);
+            return Some(shown(candidate));
         }
         if dir.join(".git").exists() {
             return None;
         }
     }
     None
+}
+
+/// The path relative to the working directory when it lies below it: diagnostics show it.
+fn shown(path: PathBuf) -> PathBuf {
+    let cwd = std::env::current_dir().ok();
+    match cwd.as_deref().and_then(|cwd| path.strip_prefix(cwd).ok()) {
+        Some(relative) => relative.to_path_buf(),
+        None => path,
+    }
 }
 
 /// Reads and validates a configuration file; its errors come back as diagnostics.

@@ -114,6 +114,11 @@ fn rule_names(document: &str) -> Vec<String> {
 }
 
 fn compare(path: &Path, actual: &str, failures: &mut Vec<String>) {
+    assert!(
+        !actual.contains(env!("CARGO_MANIFEST_DIR")),
+        "{}: the output holds this machine's path:\n{actual}",
+        path.display()
+    );
     if std::env::var_os("DDLINT_BLESS").is_some() {
         std::fs::write(path, actual).unwrap();
         return;

@@ -28,18 +28,7 @@ fn copy_integration(name: &str, to: &Path) {
 }
 
 fn rules(output: &Output) -> Vec<(String, String)> {
-    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    document["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["name"].as_str().unwrap().to_owned(),
-                d["message"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect()
+    support::rule_and(output, "message")
 }
 
 #[test]

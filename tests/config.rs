@@ -32,18 +32,7 @@ fn ddlint(cwd: &Path, args: &[&str]) -> Output {
 }
 
 fn names(output: &Output) -> Vec<(String, String)> {
-    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    document["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["name"].as_str().unwrap().to_owned(),
-                d["level"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect()
+    support::rule_and(output, "level")
 }
 
 #[test]

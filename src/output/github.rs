@@ -177,30 +177,18 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::rules;
-    use crate::source::{SourceFile, Span};
-
-    fn label(file: &Arc<SourceFile>, span: Span, message: &str) -> Label {
-        Label {
-            file: Arc::clone(file),
-            span,
-            message: message.to_owned(),
-        }
-    }
+    use crate::output::test_support::{self, label, repo_with};
+    use crate::source::SourceFile;
 
     fn diagnostic(primary: Label, secondary: Vec<Label>, help: Option<&str>) -> Diagnostic {
-        let rule = rules::find("uninstallation-field-value").unwrap();
-        Diagnostic {
-            rule,
-            level: rule.level,
-            message: "100% wrong: `a`, `b`\r\nnext".to_owned(),
+        let message = "100% wrong: `a`, `b`\r\nnext";
+        test_support::diagnostic(
+            "uninstallation-field-value",
+            message,
             primary,
             secondary,
-            help: help.map(str::to_owned),
-            fix: None,
-            integration: None,
-            pointer: None,
-        }
+            help,
+        )
     }
 
     fn render_one(diagnostic: Diagnostic, root: &Path) -> String {
@@ -238,15 +226,6 @@ mod tests {
             .map(|line| line.split(' ').next().unwrap())
             .collect();
         assert_eq!(kinds, ["::error", "::warning", "::notice"]);
-    }
-
-    /// A temporary repository root holding `name` with `text`.
-    fn repo_with(name: &str, text: &str) -> (tempfile::TempDir, Arc<SourceFile>) {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, text).unwrap();
-        (dir, Arc::new(SourceFile::new(path, text.to_owned())))
     }
 
     #[test]

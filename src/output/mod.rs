@@ -6,6 +6,8 @@ pub mod human;
 pub mod json;
 pub mod markdown;
 pub mod sarif;
+#[cfg(test)]
+mod test_support;
 
 /// The `--format` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

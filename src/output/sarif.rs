@@ -339,38 +339,18 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
-    use crate::source::{SourceFile, Span};
-
-    fn label(file: &Arc<SourceFile>, span: Span, message: &str) -> Label {
-        Label {
-            file: Arc::clone(file),
-            span,
-            message: message.to_owned(),
-        }
-    }
+    use crate::output::test_support::{self, label, repo_with};
+    use crate::source::SourceFile;
 
     fn diagnostic(primary: Label, secondary: Vec<Label>) -> Diagnostic {
-        let rule = rules::find("uninstallation-field-order").unwrap();
-        Diagnostic {
+        let rule = "uninstallation-field-order";
+        test_support::diagnostic(
             rule,
-            level: rule.level,
-            message: "not beneath `support`".to_owned(),
+            "not beneath `support`",
             primary,
             secondary,
-            help: Some("move it".to_owned()),
-            fix: None,
-            integration: None,
-            pointer: None,
-        }
-    }
-
-    /// A temporary repository root holding `name` with `text`.
-    fn repo_with(name: &str, text: &str) -> (tempfile::TempDir, Arc<SourceFile>) {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, text).unwrap();
-        (dir, Arc::new(SourceFile::new(path, text.to_owned())))
+            Some("move it"),
+        )
     }
 
     fn sarif(diagnostics: Vec<Diagnostic>, root: &Path) -> Value {

@@ -32,3 +32,17 @@ pub fn git(repo: &Path, args: &[&str]) {
         .unwrap();
     assert!(status.success(), "git {args:?}");
 }
+
+/// (rule name, `field`) of every diagnostic in a `--format json` output.
+pub fn rule_and(output: &std::process::Output, field: &str) -> Vec<(String, String)> {
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    document["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let name = d["name"].as_str().unwrap().to_owned();
+            (name, d[field].as_str().unwrap().to_owned())
+        })
+        .collect()
+}

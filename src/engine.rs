@@ -1,38 +1,37 @@
-//! Runs every rule over every integration, in parallel, and concretises the findings.
+//! Runs every rule over every integration, in parallel, then the repository rules over what
+//! the integrations left; concretises the findings and applies the configuration.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Label};
-use crate::finding::FixSpec;
-use crate::finding::{FileRef, Finding, Place};
+use crate::files::{Context, Files};
+use crate::finding::{Finding, FixSpec, Place};
 use crate::fix::Fix;
-use crate::integration::{Integration, Overlay};
+use crate::integration::Integration;
+use crate::meta::{Reads, RuleMeta};
 use crate::report::Report;
-use crate::rules::{RULES, Rule, Seen};
+use crate::repository::{Repository, Summary};
+use crate::rules::{RULES, Rule};
 use crate::settings::Settings;
 
-/// Checks each integration directory, reading files from `overlay` first; the report's order
-/// does not depend on scheduling.
+/// Checks each integration directory with the run's `context` (fixes held in memory, the byte
+/// budget, the base revision's files); the report's order does not depend on scheduling.
 pub(crate) fn check_integrations(
     dirs: &[PathBuf],
     settings: &Settings,
-    overlay: &Overlay,
+    context: &Arc<Context>,
 ) -> Report {
-    let results: Vec<(Vec<Diagnostic>, Seen)> = dirs
+    let results: Vec<(Vec<Diagnostic>, Summary)> = dirs
         .par_iter()
-        .map(|dir| check_one(dir.clone(), settings, overlay))
+        .map(|dir| check_one(dir.clone(), settings, context))
         .collect();
-    let (per_integration, seen): (Vec<_>, Vec<_>) = results.into_iter().unzip();
+    let (per_integration, summaries): (Vec<_>, Vec<_>) = results.into_iter().unzip();
     let mut diagnostics: Vec<Diagnostic> = per_integration.into_iter().flatten().collect();
-    for rule in RULES
-        .iter()
-        .filter(|rule| !settings.is_off(rule.meta().name))
-    {
-        let load = |dir: &std::path::Path| Integration::load(dir.to_owned(), overlay);
-        rule.check_across(&seen, &load, &mut diagnostics);
-    }
+    let repository = Repository::new(summaries, Arc::clone(context));
+    diagnostics.extend(check_repository(&repository, settings));
     let mut report = Report {
         skipped: Vec::new(),
         integrations: dirs.len(),
@@ -57,28 +56,67 @@ fn finish(report: &mut Report, settings: &Settings, dirs: &[PathBuf]) {
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
 
-/// Reads one integration, runs every rule on it, and keeps what the cross-integration rules need.
-fn check_one(dir: PathBuf, settings: &Settings, overlay: &Overlay) -> (Vec<Diagnostic>, Seen) {
-    let integration = Integration::load(dir, overlay);
+/// The rules that are on, those that read files first, then those that judge what was loaded.
+fn enabled(settings: &Settings) -> impl Iterator<Item = &'static dyn Rule> + '_ {
+    let on = |rule: &&'static dyn Rule| !settings.is_off(rule.meta().name);
+    let loaded = |rule: &&'static dyn Rule| rule.meta().reads == Reads::Loaded;
+    let first = RULES.iter().copied().filter(on).filter(move |r| !loaded(r));
+    let last = RULES.iter().copied().filter(on).filter(loaded);
+    first.chain(last)
+}
+
+/// Runs every rule that is on over one integration; what the repository rules need is kept.
+fn check_one(
+    dir: PathBuf,
+    settings: &Settings,
+    context: &Arc<Context>,
+) -> (Vec<Diagnostic>, Summary) {
+    let integration = Integration::new(dir, Arc::clone(context));
     let mut diagnostics = Vec::new();
-    for rule in RULES
-        .iter()
-        .filter(|rule| !settings.is_off(rule.meta().name))
-    {
+    for rule in enabled(settings) {
+        let meta = rule.meta();
         let mut findings = Vec::new();
+        integration.files.allow(meta.reads.kinds());
         rule.check(&integration, settings, &mut findings);
-        cap(&mut findings);
-        diagnostics.extend(
-            findings
-                .into_iter()
-                .filter_map(|finding| concretise(&integration, *rule, finding)),
-        );
+        integration.files.allow(None);
+        let owner = Some(integration.dir.clone());
+        diagnostics.extend(concretise_all(&integration.files, meta, findings, &owner));
     }
-    let seen = Seen {
-        app_uuid: integration.app_uuid().map(str::to_owned),
-        dir: integration.dir,
-    };
-    (diagnostics, seen)
+    (diagnostics, Summary::of(&integration))
+}
+
+/// Runs every repository rule that is on.
+fn check_repository(repository: &Repository, settings: &Settings) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for rule in enabled(settings) {
+        let meta = rule.meta();
+        let mut findings = Vec::new();
+        repository.files.allow(meta.reads.kinds());
+        rule.check_repository(repository, settings, &mut findings);
+        repository.files.allow(None);
+        diagnostics.extend(concretise_all(&repository.files, meta, findings, &None));
+    }
+    diagnostics
+}
+
+/// One rule's findings in one scope, capped, as diagnostics. `owner` is the integration of an
+/// integration scope; in the repository scope each finding belongs to its primary file's.
+fn concretise_all(
+    files: &Files,
+    meta: &'static RuleMeta,
+    mut findings: Vec<Finding>,
+    owner: &Option<PathBuf>,
+) -> Vec<Diagnostic> {
+    cap(&mut findings);
+    findings
+        .into_iter()
+        .filter_map(|finding| {
+            let integration = owner
+                .clone()
+                .or_else(|| Some(files.owner(finding.primary.0.file)));
+            concretise(files, meta, finding, integration)
+        })
+        .collect()
 }
 
 /// Findings of one rule in one integration beyond which a file is hostile or generated; the rest
@@ -100,29 +138,27 @@ fn cap(findings: &mut Vec<Finding>) {
 
 /// Turns a finding's places into spans. A place in a file that was not read loses its label;
 /// a finding whose primary place cannot be found is a rule bug, caught by the tests.
-pub(crate) fn concretise(
-    integration: &Integration,
-    rule: &dyn Rule,
+fn concretise(
+    files: &Files,
+    meta: &'static RuleMeta,
     finding: Finding,
+    integration: Option<PathBuf>,
 ) -> Option<Diagnostic> {
-    let meta = rule.meta();
     let label = |(place, message): (Place, String)| {
-        let (file, span) = integration.locate(&place)?;
+        let (file, span) = files.locate(&place)?;
         Some(Label {
             file,
             span,
             message,
         })
     };
-    let pointer = match &finding.primary.0 {
-        Place::Json { pointer, .. } => Some(pointer.clone()),
-        _ => None,
-    };
+    let pointer = finding.primary.0.pointer().map(str::to_owned);
+    let file = finding.primary.0.file;
     // A place that does not resolve is a rule bug (the tests would catch it); the finding is
-    // still shown, on the first line of the manifest, rather than lost.
+    // still shown, at the start of its file, rather than lost.
     let primary = label(finding.primary).or_else(|| {
         debug_assert!(false, "{}: primary place not found", meta.name);
-        label((Place::FirstLine(FileRef::Manifest), String::new()))
+        label((Place::whole(file), String::new()))
     });
     Some(Diagnostic {
         rule: meta,
@@ -131,19 +167,19 @@ pub(crate) fn concretise(
         primary: primary?,
         secondary: finding.secondary.into_iter().filter_map(label).collect(),
         help: finding.help,
-        fix: finding.fix.and_then(|fix| resolve_fix(integration, fix)),
-        integration: Some(integration.dir.clone()),
+        fix: finding.fix.and_then(|fix| resolve_fix(files, fix)),
+        integration,
         pointer,
     })
 }
 
-fn resolve_fix(integration: &Integration, fix: FixSpec) -> Option<Fix> {
+fn resolve_fix(files: &Files, fix: FixSpec) -> Option<Fix> {
     let mut edits = fix.edits;
     edits.sort_by_key(|edit| (edit.span.start, edit.span.end));
     Some(Fix {
         applicability: fix.applicability,
         description: fix.description,
-        file: integration.source(fix.file)?,
+        file: files.source(fix.file)?,
         edits,
     })
 }

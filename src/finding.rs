@@ -1,74 +1,10 @@
 //! What a rule reports: a message and places named by meaning (a JSON pointer, a README heading),
-//! never by offset. `location` turns places into spans.
+//! never by offset. `place` turns places into spans.
 
 use crate::diagnostic::Level;
+use crate::files::FileId;
 use crate::fix::{Applicability, Edit};
-use crate::source::Span;
-
-/// Which file of the integration a place is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum FileRef {
-    Manifest,
-    Readme,
-    /// `assets/oauth_clients.json`, the file `assets.oauth` names.
-    OauthClients,
-}
-
-/// Which part of a JSON member a place names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Part {
-    /// The member's key (for an array element or the root: the value's first character).
-    Key,
-    /// The member's value.
-    Value,
-}
-
-/// A place in an integration, named by meaning.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Place {
-    /// A member of a JSON file by RFC 6901 pointer. A pointer that names nothing resolves to the
-    /// key of its nearest existing ancestor: a missing field is shown on the object that should
-    /// hold it.
-    Json {
-        file: FileRef,
-        pointer: String,
-        part: Part,
-    },
-    /// A README heading, by its index in the outline.
-    Heading(usize),
-    /// The first line of a file: for findings about a file as a whole.
-    FirstLine(FileRef),
-    /// An exact span a parser reported.
-    Span(FileRef, Span),
-}
-
-impl Place {
-    /// The key of a manifest member.
-    pub(crate) fn key(pointer: impl Into<String>) -> Self {
-        Self::key_in(FileRef::Manifest, pointer)
-    }
-
-    /// The value of a manifest member.
-    pub(crate) fn value(pointer: impl Into<String>) -> Self {
-        Self::value_in(FileRef::Manifest, pointer)
-    }
-
-    pub(crate) fn key_in(file: FileRef, pointer: impl Into<String>) -> Self {
-        Place::Json {
-            file,
-            pointer: pointer.into(),
-            part: Part::Key,
-        }
-    }
-
-    pub(crate) fn value_in(file: FileRef, pointer: impl Into<String>) -> Self {
-        Place::Json {
-            file,
-            pointer: pointer.into(),
-            part: Part::Value,
-        }
-    }
-}
+pub(crate) use crate::place::Place;
 
 /// One finding as a rule reports it.
 #[derive(Debug, Clone)]
@@ -143,14 +79,14 @@ pub(crate) fn field_path(pointer: &str) -> String {
 /// A rule's fix, in one file of the integration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct FixSpec {
-    pub(crate) file: FileRef,
+    pub(crate) file: FileId,
     pub(crate) applicability: Applicability,
     pub(crate) description: String,
     pub(crate) edits: Vec<Edit>,
 }
 
 impl FixSpec {
-    pub(crate) fn safe(file: FileRef, description: impl Into<String>, edits: Vec<Edit>) -> Self {
+    pub(crate) fn safe(file: FileId, description: impl Into<String>, edits: Vec<Edit>) -> Self {
         Self {
             file,
             applicability: Applicability::Safe,
@@ -159,7 +95,7 @@ impl FixSpec {
         }
     }
 
-    pub(crate) fn unsafe_(file: FileRef, description: impl Into<String>, edits: Vec<Edit>) -> Self {
+    pub(crate) fn unsafe_(file: FileId, description: impl Into<String>, edits: Vec<Edit>) -> Self {
         Self {
             applicability: Applicability::Unsafe,
             ..Self::safe(file, description, edits)

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 
 use crate::diagnostic::Diagnostic;
 use crate::engine::check_integrations;
+use crate::files::Overlay;
 use crate::fix::apply::apply_edits;
 use crate::fix::{Applicability, Edit};
-use crate::integration::Overlay;
 use crate::report::Report;
+use crate::run::Plan;
 use crate::settings::Settings;
 
 /// More rounds than any chain of fixes needs (one fix can make room for another, e.g. a moved
@@ -35,11 +36,11 @@ pub struct FixOutcome {
 }
 
 /// Fixes the integrations in memory until no fix applies, and lints the result.
-pub(crate) fn fix(dirs: &[PathBuf], settings: &Settings, unsafe_fixes: bool) -> FixOutcome {
+pub(crate) fn fix(plan: &Plan, settings: &Settings, unsafe_fixes: bool) -> FixOutcome {
     let mut overlay = Overlay::new();
     let mut originals = Overlay::new();
     let mut applied = 0;
-    let mut report = check_integrations(dirs, settings, &overlay);
+    let mut report = check_integrations(&plan.dirs, settings, &plan.context(overlay.clone()));
     for _ in 0..MAX_ROUNDS {
         let (texts, count) = fixed_texts(&report.diagnostics, unsafe_fixes);
         if texts.is_empty() {
@@ -55,7 +56,7 @@ pub(crate) fn fix(dirs: &[PathBuf], settings: &Settings, unsafe_fixes: bool) -> 
         }
         applied += count;
         overlay.extend(texts);
-        report = check_integrations(dirs, settings, &overlay);
+        report = check_integrations(&plan.dirs, settings, &plan.context(overlay.clone()));
     }
     let changes = originals
         .into_iter()

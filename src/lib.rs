@@ -8,21 +8,22 @@ pub mod config;
 pub mod diagnostic;
 mod discovery;
 mod engine;
-mod facts;
+mod files;
 mod finding;
 pub mod fix;
 pub mod fixer;
 mod git;
 mod integration;
 mod json;
-mod location;
 pub mod meta;
 pub mod output;
-mod paths;
+mod place;
 mod readme;
 pub mod report;
+mod repository;
 mod requirements;
 pub mod rules;
+mod run;
 mod schema;
 pub mod settings;
 pub mod source;
@@ -30,17 +31,18 @@ mod uuid;
 
 use std::path::PathBuf;
 
+pub use files::Kind;
 pub use report::Report;
-pub use settings::{Placement, RepoKind, Settings, UsageError};
+pub use run::UsageError;
+pub use settings::{Placement, RepoKind, Settings};
 
 /// Checks the integrations that `paths` select (directories, repository roots, or files inside
 /// an integration), in parallel; the report is sorted and deterministic.
 pub fn check(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageError> {
-    let found = discovery::discover(paths).map_err(UsageError::Discovery)?;
-    let dirs = settings::select_changed(settings, found.dirs)?;
-    settings::validate(settings, &dirs)?;
-    let mut report = engine::check_integrations(&dirs, settings, &Default::default());
-    report.skipped = found.skipped;
+    let plan = run::Plan::new(paths, settings)?;
+    let context = plan.context(files::Overlay::new());
+    let mut report = engine::check_integrations(&plan.dirs, settings, &context);
+    report.skipped = plan.skipped;
     Ok(report)
 }
 
@@ -51,10 +53,8 @@ pub fn fix(
     settings: &Settings,
     unsafe_fixes: bool,
 ) -> Result<fixer::FixOutcome, UsageError> {
-    let found = discovery::discover(paths).map_err(UsageError::Discovery)?;
-    let dirs = settings::select_changed(settings, found.dirs)?;
-    settings::validate(settings, &dirs)?;
-    let mut outcome = fixer::fix(&dirs, settings, unsafe_fixes);
-    outcome.report.skipped = found.skipped;
+    let plan = run::Plan::new(paths, settings)?;
+    let mut outcome = fixer::fix(&plan, settings, unsafe_fixes);
+    outcome.report.skipped = plan.skipped.clone();
     Ok(outcome)
 }

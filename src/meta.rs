@@ -20,6 +20,27 @@ impl Level {
     }
 }
 
+/// Which files a rule reads: nothing outside these is read while it runs (a debug build
+/// checks it), and a rule that is off makes none of them be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reads {
+    /// Files of these kinds.
+    Kinds(&'static [crate::files::Kind]),
+    /// Whatever the other rules loaded, of every kind, without loading more: the rules about
+    /// reading and parsing run last, over that.
+    Loaded,
+}
+
+impl Reads {
+    /// The kinds, or `None` for every loaded kind.
+    pub fn kinds(self) -> Option<&'static [crate::files::Kind]> {
+        match self {
+            Reads::Kinds(kinds) => Some(kinds),
+            Reads::Loaded => None,
+        }
+    }
+}
+
 /// What identifies and documents a rule.
 #[derive(Debug)]
 pub struct RuleMeta {
@@ -32,6 +53,8 @@ pub struct RuleMeta {
     pub summary: &'static str,
     /// The rule's doc comment: Markdown with fixed sections.
     pub docs: &'static str,
+    /// The files it reads.
+    pub reads: Reads,
 }
 
 impl RuleMeta {

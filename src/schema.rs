@@ -7,7 +7,8 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
-use crate::finding::{Part, field_path, quoted};
+use crate::finding::{field_path, quoted};
+use crate::place::Part;
 
 /// The schema's text, as `ddlint schema` prints it.
 pub const SCHEMA: &str = include_str!("../schemas/manifest.schema.json");

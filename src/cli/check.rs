@@ -149,18 +149,11 @@ fn render(args: &CheckArgs, report: &Report, out: &mut dyn Write) -> io::Result<
 /// The directory that paths in the GitHub and SARIF formats are relative to: the top level of
 /// the git work tree holding the current directory, else the current directory.
 fn report_root() -> std::path::PathBuf {
-    let toplevel = std::process::Command::new("git")
-        .args(["rev-parse", "--show-toplevel"])
-        .stderr(std::process::Stdio::null())
-        .output()
-        .ok()
-        .filter(|output| output.status.success())
-        .and_then(|output| String::from_utf8(output.stdout).ok())
-        .map(|stdout| stdout.trim_end_matches(['\n', '\r']).to_owned())
-        .filter(|path| !path.is_empty());
-    toplevel.map_or_else(|| std::path::PathBuf::from("."), std::path::PathBuf::from)
+    crate::git::Repo::discover().map_or_else(
+        |_| std::path::PathBuf::from("."),
+        |repo| repo.top().to_owned(),
+    )
 }
-
 /// `--color`, then NO_COLOR, then CLICOLOR_FORCE, then whether stdout is a terminal.
 pub(crate) fn use_color(choice: Color) -> bool {
     let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");

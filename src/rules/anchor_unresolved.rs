@@ -6,7 +6,7 @@ use crate::integration::Integration;
 use crate::json::escape_token;
 use crate::readme::slug;
 use crate::requirements::UNINSTALL_SLUG;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -44,6 +44,7 @@ declare_rule! {
         name: "anchor-unresolved",
         level: Error,
         summary: "a README.md#anchor in tile names no heading of README.md",
+        reads: [Manifest, Readme],
     }
 }
 
@@ -56,7 +57,7 @@ impl Rule for AnchorUnresolved {
     }
 
     fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
-        let (Some(root), Some(readme)) = (integration.manifest_root(), integration.readme_ok())
+        let (Some(root), Some(readme)) = (integration.manifest_root(), integration.readme())
         else {
             return;
         };

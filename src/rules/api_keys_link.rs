@@ -1,12 +1,13 @@
 //! `api-keys-link`: the Uninstallation section's "API Keys page" is not a link to the API Keys page.
 
 use crate::finding::FixSpec;
-use crate::finding::{FileRef, Finding, Place};
+use crate::files::FileId;
+use crate::finding::{Finding, Place};
 use crate::fix::Edit;
 use crate::integration::Integration;
 use crate::readme::rendered::SectionText;
 use crate::requirements::encode_query;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -43,6 +44,7 @@ declare_rule! {
         name: "api-keys-link",
         level: Error,
         summary: "the API Keys page in the Uninstallation section is not linked to it",
+        reads: [Manifest, Readme],
     }
 }
 
@@ -67,7 +69,7 @@ impl Rule for ApiKeysLink {
 
     fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
         let Some(section) = integration
-            .readme_ok()
+            .readme()
             .and_then(|readme| readme.uninstall_text())
             .filter(|_| integration.uses_oauth())
         else {
@@ -93,17 +95,18 @@ impl Rule for ApiKeysLink {
                         "the API Keys page link goes to `{}`, not to the API Keys page",
                         link.dest
                     ),
-                    Place::Span(FileRef::Readme, link.span.clone()),
+                    Place::span(FileId::README, link.span.clone()),
                     "links elsewhere",
                 )
                 .with_help(help),
             );
-        } else if let Some(span) = unlinked_mention(section) {
-            let fix = link_fix(integration, span.clone(), &destination);
+        } else if let Some(range) = unlinked_mention(section) {
+            let span = section.rendered.source_span(range.clone());
+            let fix = link_fix(integration, span, &destination);
             out.push(
                 Finding::new(
                     "the API Keys page is mentioned but not linked",
-                    Place::Span(FileRef::Readme, span),
+                    Place::sentence(section.heading, range),
                     "not a link",
                 )
                 .with_help(help)
@@ -119,16 +122,16 @@ fn link_fix(
     span: std::ops::Range<usize>,
     destination: &str,
 ) -> Option<FixSpec> {
-    let words = integration.readme_ok()?.source.text().get(span.clone())?;
+    let words = integration.readme()?.source.text().get(span.clone())?;
     let edit = Edit::replace(span, format!("[{words}]({destination})"));
     Some(FixSpec::unsafe_(
-        FileRef::Readme,
+        FileId::README,
         "link the API Keys page",
         vec![edit],
     ))
 }
 
-/// The source span of "API Keys page" (or "API Keys management page") in the section's text.
+/// Where "API Keys page" (or "API Keys management page") is in the section's rendered text.
 fn unlinked_mention(section: &SectionText) -> Option<std::ops::Range<usize>> {
     // ASCII lowercase keeps every byte offset: `İ` does not grow as it would in `to_lowercase`.
     let lower = section.rendered.text.to_ascii_lowercase();
@@ -139,7 +142,6 @@ fn unlinked_mention(section: &SectionText) -> Option<std::ops::Range<usize>> {
             section.rendered.text.is_char_boundary(range.start)
                 && section.rendered.text.is_char_boundary(range.end)
         })
-        .map(|range| section.rendered.source_span(range))
 }
 
 /// `/organization-settings/api-keys`, with an optional query, on no host or a Datadog site.

@@ -3,7 +3,7 @@
 use crate::finding::Finding;
 use crate::integration::Integration;
 use crate::rules::required_sentence::{self, API_KEYS, Outcome};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -46,6 +46,7 @@ declare_rule! {
         name: "api-keys-text-missing",
         level: Error,
         summary: "the Uninstallation section lacks the API keys sentence",
+        reads: [Manifest, Readme],
     }
 }
 

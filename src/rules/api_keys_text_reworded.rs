@@ -3,7 +3,7 @@
 use crate::finding::Finding;
 use crate::integration::Integration;
 use crate::rules::required_sentence::{self, API_KEYS, Outcome};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -37,6 +37,7 @@ declare_rule! {
         name: "api-keys-text-reworded",
         level: Warning,
         summary: "the API keys sentence is reworded",
+        reads: [Manifest, Readme],
     }
 }
 

@@ -1,9 +1,10 @@
 //! `app-uuid-changed`: with `--base REF`, `app_uuid` or `app_id` differs from the value at REF.
 
 use crate::finding::{Finding, Place, quoted};
+use crate::files::Kind;
 use crate::integration::Integration;
 use crate::json;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -31,6 +32,7 @@ declare_rule! {
         name: "app-uuid-changed",
         level: Error,
         summary: "app_uuid or app_id differs from the value at the --base revision",
+        reads: [Manifest, BaseManifest],
     }
 }
 
@@ -43,10 +45,12 @@ impl Rule for AppUuidChanged {
         let (Some(base), Some(root)) = (&settings.base, integration.manifest_root()) else {
             return;
         };
-        let Ok(Some(text)) = crate::git::show(&integration.dir, base, "manifest.json") else {
-            return;
-        };
-        let Ok(old) = json::parse(&text) else {
+        let files = &integration.files;
+        let Some(old) = files
+            .ids(Kind::BaseManifest)
+            .into_iter()
+            .find_map(|id| files.json(id)?.root())
+        else {
             return;
         };
         for key in ["app_uuid", "app_id"] {

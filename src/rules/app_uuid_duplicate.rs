@@ -1,12 +1,11 @@
 //! `app-uuid-duplicate`: two checked integrations share an `app_uuid`.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Label};
-use crate::finding::{Place, quoted};
-use crate::integration::Integration;
-use crate::rules::{Rule, RuleMeta, Seen, declare_rule};
+use crate::finding::{Finding, Place, quoted};
+use crate::repository::Repository;
+use crate::rules::{Rule, RuleMeta};
+use crate::settings::Settings;
 
 declare_rule! {
     /// ## What it does
@@ -36,6 +35,7 @@ declare_rule! {
         name: "app-uuid-duplicate",
         level: Error,
         summary: "two integrations share an app_uuid",
+        reads: [Manifest],
     }
 }
 
@@ -47,74 +47,59 @@ impl Rule for AppUuidDuplicate {
         &Self::META
     }
 
-    fn check_across(
-        &self,
-        seen: &[Seen],
-        load: &dyn Fn(&Path) -> Integration,
-        out: &mut Vec<Diagnostic>,
-    ) {
-        let mut by_uuid: BTreeMap<String, Vec<&PathBuf>> = BTreeMap::new();
-        for integration in seen {
+    fn check_repository(&self, repo: &Repository, _settings: &Settings, out: &mut Vec<Finding>) {
+        let mut by_uuid: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (index, integration) in repo.integrations.iter().enumerate() {
             if let Some(uuid) = &integration.app_uuid {
-                by_uuid
-                    .entry(uuid.to_lowercase())
-                    .or_default()
-                    .push(&integration.dir);
+                by_uuid.entry(uuid.to_lowercase()).or_default().push(index);
             }
         }
-        for dirs in by_uuid.values().filter(|dirs| dirs.len() > 1) {
-            out.extend(group(dirs, load));
+        for group in by_uuid.values().filter(|group| group.len() > 1) {
+            out.extend(findings(repo, group));
         }
     }
 }
 
 /// One finding per integration of a group that shares an app_uuid; the others are labelled
 /// (up to `MAX_LABELS`) and named (up to `MAX_LABELS`, then counted).
-fn group(dirs: &[&PathBuf], load: &dyn Fn(&Path) -> Integration) -> Vec<Diagnostic> {
-    let labels: Vec<(String, PathBuf, Label)> = dirs
+fn findings(repo: &Repository, group: &[usize]) -> Vec<Finding> {
+    let members: Vec<(String, Place)> = group
         .iter()
-        .filter_map(|dir| {
-            let integration = load(dir);
-            let (file, span) = integration.locate(&Place::value("/app_uuid"))?;
-            let message = format!("also the app_uuid of `{}`", integration.name());
-            Some((
-                integration.name(),
-                integration.dir.clone(),
-                Label {
-                    file,
-                    span,
-                    message,
-                },
-            ))
+        .filter_map(|&index| {
+            let name = repo.integrations.get(index)?.name();
+            Some((name, Place::value_in(repo.manifest(index)?, "/app_uuid")))
         })
         .collect();
-    labels
+    members
         .iter()
         .enumerate()
-        .map(|(index, (name, dir, primary))| {
-            let others: Vec<&(String, PathBuf, Label)> =
-                labels.iter().enumerate().filter(|(i, _)| *i != index).map(|(_, l)| l).collect();
-            Diagnostic {
-                rule: &AppUuidDuplicate::META,
-                level: AppUuidDuplicate::META.level,
-                message: format!("`{name}` has the same `app_uuid` as {}", names(&others)),
-                primary: Label { message: "shared with another integration".to_owned(), ..primary.clone() },
-                secondary: others.iter().take(MAX_LABELS).map(|(_, _, label)| label.clone()).collect(),
-                help: Some("give each integration the app_uuid the Developer Platform created for it; keep the published one's value".to_owned()),
-                fix: None,
-                integration: Some(dir.clone()),
-                pointer: Some("/app_uuid".to_owned()),
+        .map(|(index, (name, place))| {
+            let others: Vec<&(String, Place)> = members
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != index)
+                .map(|(_, member)| member)
+                .collect();
+            let mut finding = Finding::new(
+                format!("`{}` has the same `app_uuid` as {}", quoted(name), names(&others)),
+                place.clone(),
+                "shared with another integration",
+            )
+            .with_help("give each integration the app_uuid the Developer Platform created for it; keep the published one's value");
+            for (other, at) in others.iter().take(MAX_LABELS) {
+                finding = finding.with_label(at.clone(), format!("also the app_uuid of `{other}`"));
             }
+            finding
         })
         .collect()
 }
 
 /// "`a`, `b`" or "`a`, `b`, `c`, `d`, `e` and 7 more".
-fn names(others: &[&(String, PathBuf, Label)]) -> String {
+fn names(others: &[&(String, Place)]) -> String {
     let shown: Vec<String> = others
         .iter()
         .take(MAX_LABELS)
-        .map(|(name, _, _)| format!("`{}`", quoted(name)))
+        .map(|(name, _)| format!("`{}`", quoted(name)))
         .collect();
     match others.len().saturating_sub(MAX_LABELS) {
         0 => shown.join(", "),

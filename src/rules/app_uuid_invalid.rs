@@ -2,7 +2,7 @@
 
 use crate::finding::{Finding, Place, quoted};
 use crate::integration::Integration;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 use crate::uuid::uuid_problem;
 
@@ -38,6 +38,7 @@ declare_rule! {
         name: "app-uuid-invalid",
         level: Error,
         summary: "app_uuid is not a canonical lowercase UUID",
+        reads: [Manifest],
     }
 }
 

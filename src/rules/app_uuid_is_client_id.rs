@@ -1,8 +1,8 @@
 //! `app-uuid-is-client-id`: `app_uuid` equals the OAuth client's `id`.
 
-use crate::finding::{FileRef, Finding, Place};
+use crate::finding::{Finding, Place};
 use crate::integration::Integration;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -30,6 +30,7 @@ declare_rule! {
         name: "app-uuid-is-client-id",
         level: Error,
         summary: "app_uuid equals the OAuth client's id",
+        reads: [Manifest, OauthClients],
     }
 }
 
@@ -42,10 +43,11 @@ impl Rule for AppUuidIsClientId {
         let Some(uuid) = integration.app_uuid() else {
             return;
         };
-        let client_id = integration
-            .oauth_clients
-            .ok()
-            .and_then(|file| file.root())
+        let Some((file, clients)) = integration.oauth_clients() else {
+            return;
+        };
+        let client_id = clients
+            .root()
             .and_then(|root| root.pointer("/integration/id"))
             .and_then(|id| id.as_str());
         if !client_id.is_some_and(|id| id.eq_ignore_ascii_case(uuid)) {
@@ -57,7 +59,7 @@ impl Rule for AppUuidIsClientId {
                 Place::value("/app_uuid"),
                 "this is the client ID",
             )
-            .with_label(Place::value_in(FileRef::OauthClients, "/integration/id"), "the OAuth client's ID")
+            .with_label(Place::value_in(file, "/integration/id"), "the OAuth client's ID")
             .with_help("copy the app's app_uuid from the Datadog Developer Platform; it differs from the client ID"),
         );
     }

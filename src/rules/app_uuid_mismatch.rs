@@ -2,7 +2,7 @@
 
 use crate::finding::{Finding, Place, quoted};
 use crate::integration::Integration;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -39,6 +39,7 @@ declare_rule! {
         name: "app-uuid-mismatch",
         level: Error,
         summary: "app_uuid differs from the published OAuth client's app_uuid",
+        reads: [Manifest],
     }
 }
 

@@ -1,6 +1,6 @@
 //! `config-invalid`: `ddlint.toml` cannot be used.
 
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 
 declare_rule! {
     /// ## What it does
@@ -33,6 +33,7 @@ declare_rule! {
         name: "config-invalid",
         level: Error,
         summary: "ddlint.toml cannot be used",
+        reads: [],
     }
 }
 

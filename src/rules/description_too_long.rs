@@ -3,7 +3,7 @@
 use crate::diagnostic::Level;
 use crate::finding::{Finding, Place};
 use crate::integration::Integration;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::{RepoKind, Settings};
 
 declare_rule! {
@@ -33,6 +33,7 @@ declare_rule! {
         name: "description-too-long",
         level: Warning,
         summary: "tile.description is over 80 characters (over 70 is an error in the Marketplace)",
+        reads: [Manifest],
     }
 }
 

@@ -1,9 +1,10 @@
 //! `duplicate-key`: a JSON object in `manifest.json` repeats a key.
 
-use crate::finding::{FileRef, Finding, Place, quoted};
+use crate::files::FileId;
+use crate::finding::{Finding, Place, quoted};
 use crate::integration::Integration;
 use crate::json;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -43,6 +44,7 @@ declare_rule! {
         name: "duplicate-key",
         level: Error,
         summary: "a JSON object in manifest.json or the OAuth client file repeats a key",
+        reads: loaded,
     }
 }
 
@@ -52,15 +54,15 @@ impl Rule for DuplicateKey {
     }
 
     fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
-        for file in [FileRef::Manifest, FileRef::OauthClients] {
-            if let Some(root) = integration.json(file).and_then(|json| json.root()) {
-                report(root, file, out);
+        for (id, row) in integration.files.known() {
+            if let Some(root) = row.json().and_then(|json| json.root()) {
+                report(root, id, out);
             }
         }
     }
 }
 
-fn report(root: &json::Node, file: FileRef, out: &mut Vec<Finding>) {
+fn report(root: &json::Node, file: FileId, out: &mut Vec<Finding>) {
     for duplicate in json::duplicate_keys(root) {
         let object = if duplicate.object.is_empty() {
             "the top-level object".to_owned()
@@ -73,10 +75,10 @@ fn report(root: &json::Node, file: FileRef, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 format!("key `{}` appears twice in {object}", quoted(&duplicate.key)),
-                Place::Span(file, duplicate.second),
+                Place::span(file, duplicate.second),
                 "repeated here; this value is the one most parsers keep",
             )
-            .with_label(Place::Span(file, duplicate.first), "first given here")
+            .with_label(Place::span(file, duplicate.first), "first given here")
             .with_help("keep the value you mean and delete the other member"),
         );
     }

@@ -1,8 +1,9 @@
 //! `file-unreadable`: `manifest.json` or `README.md` exists but cannot be read as UTF-8 text.
 
-use crate::finding::{FileRef, Finding, Place};
-use crate::integration::{Integration, Loaded};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::files::Loaded;
+use crate::finding::{Finding, Place};
+use crate::integration::Integration;
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -29,6 +30,7 @@ declare_rule! {
         name: "file-unreadable",
         level: Error,
         summary: "manifest.json, README.md or the OAuth client file cannot be read as UTF-8 text",
+        reads: loaded,
     }
 }
 
@@ -38,18 +40,14 @@ impl Rule for FileUnreadable {
     }
 
     fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
-        report(&integration.manifest, FileRef::Manifest, out);
-        report(&integration.readme, FileRef::Readme, out);
-        report(&integration.oauth_clients, FileRef::OauthClients, out);
-    }
-}
-
-fn report<T>(loaded: &Loaded<T>, file: FileRef, out: &mut Vec<Finding>) {
-    if let Loaded::Unreadable(unreadable) = loaded {
-        let place = Place::Span(file, unreadable.span.clone());
-        out.push(
-            Finding::new(unreadable.reason.clone(), place, "cannot be read from here")
-                .with_help(unreadable.help.clone()),
-        );
+        for (id, row) in integration.files.known() {
+            if let Some(Loaded::Unreadable(unreadable)) = row.loaded() {
+                let place = Place::span(id, unreadable.span.clone());
+                out.push(
+                    Finding::new(unreadable.reason.clone(), place, "cannot be read from here")
+                        .with_help(unreadable.help.clone()),
+                );
+            }
+        }
     }
 }

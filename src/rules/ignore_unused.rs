@@ -1,6 +1,6 @@
 //! `ignore-unused`: an `[[ignore]]` of `ddlint.toml` matches no finding.
 
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 
 declare_rule! {
     /// ## What it does
@@ -29,6 +29,7 @@ declare_rule! {
         name: "ignore-unused",
         level: Warning,
         summary: "an ignore in ddlint.toml matches no finding",
+        reads: [],
     }
 }
 

@@ -1,8 +1,10 @@
 //! `invalid-json`: `manifest.json` is not strict RFC 8259 JSON.
 
-use crate::finding::{FileRef, Finding, Place};
-use crate::integration::{Integration, JsonFile};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::files::FileId;
+use crate::finding::{Finding, Place};
+use crate::files::JsonFile;
+use crate::integration::Integration;
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -41,6 +43,7 @@ declare_rule! {
         name: "invalid-json",
         level: Error,
         summary: "manifest.json or the OAuth client file is not valid JSON",
+        reads: loaded,
     }
 }
 
@@ -50,15 +53,15 @@ impl Rule for InvalidJson {
     }
 
     fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
-        for file in [FileRef::Manifest, FileRef::OauthClients] {
-            if let Some(json) = integration.json(file) {
-                report(json, file, out);
+        for (id, row) in integration.files.known() {
+            if let Some(json) = row.json() {
+                report(json, id, out);
             }
         }
     }
 }
 
-fn report(json: &JsonFile, file: FileRef, out: &mut Vec<Finding>) {
+fn report(json: &JsonFile, file: FileId, out: &mut Vec<Finding>) {
     let Err(error) = &json.parsed else {
         return;
     };
@@ -80,12 +83,12 @@ fn report(json: &JsonFile, file: FileRef, out: &mut Vec<Finding>) {
     };
     let mut finding = Finding::new(
         message,
-        Place::Span(file, error.span.clone()),
+        Place::span(file, error.span.clone()),
         "parsing stopped here",
     )
     .with_help("correct the JSON here; no other rule can check this file until it parses");
     if let Some((span, note)) = &error.note {
-        finding = finding.with_label(Place::Span(file, span.clone()), note.clone());
+        finding = finding.with_label(Place::span(file, span.clone()), note.clone());
     }
     out.push(finding);
 }

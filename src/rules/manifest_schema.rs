@@ -1,8 +1,9 @@
 //! `manifest-schema`: the manifest violates the bundled manifest v2 JSON Schema.
 
-use crate::finding::{FileRef, Finding, Place};
+use crate::files::FileId;
+use crate::finding::{Finding, Place};
 use crate::integration::Integration;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 use crate::schema;
 use crate::settings::Settings;
 
@@ -45,6 +46,7 @@ declare_rule! {
         name: "manifest-schema",
         level: Error,
         summary: "manifest.json violates the manifest v2 schema",
+        reads: [Manifest],
     }
 }
 
@@ -58,11 +60,7 @@ impl Rule for ManifestSchema {
             return;
         };
         for violation in schema::violations(&root.to_serde(), settings.verbose) {
-            let place = Place::Json {
-                file: FileRef::Manifest,
-                pointer: violation.pointer,
-                part: violation.part,
-            };
+            let place = Place::json(FileId::MANIFEST, violation.pointer, violation.part);
             let finding = Finding::new(violation.message, place, violation.label);
             out.push(match violation.help {
                 Some(help) => finding.with_help(help),

@@ -3,7 +3,7 @@
 
 use crate::finding::{Finding, Place};
 use crate::integration::Integration;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::{RepoKind, Settings};
 
 declare_rule! {
@@ -35,6 +35,7 @@ declare_rule! {
         name: "marketplace-field-missing",
         level: Error,
         summary: "a Marketplace manifest lacks pricing, legal_terms.eula or author.vendor_id",
+        reads: [Manifest],
     }
 }
 

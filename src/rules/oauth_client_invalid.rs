@@ -1,9 +1,10 @@
 //! `oauth-client-invalid`: `assets/oauth_clients.json` does not have the OAuth client's shape.
 
-use crate::finding::{FileRef, Finding, Place, quoted};
+use crate::files::FileId;
+use crate::finding::{Finding, Place, quoted};
 use crate::integration::Integration;
 use crate::json::{Node, Value, escape_token};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -42,6 +43,7 @@ declare_rule! {
         name: "oauth-client-invalid",
         level: Error,
         summary: "assets/oauth_clients.json does not have the OAuth client's shape",
+        reads: [Manifest, OauthClients],
     }
 }
 
@@ -62,14 +64,17 @@ impl Rule for OauthClientInvalid {
     }
 
     fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
-        let Some(root) = integration.oauth_clients.ok().and_then(|file| file.root()) else {
+        let Some((file, root)) = integration
+            .oauth_clients()
+            .and_then(|(file, json)| Some((file, json.root()?)))
+        else {
             return;
         };
         let Some(client) = root
             .get("integration")
             .filter(|node| node.as_object().is_some())
         else {
-            let place = Place::key_in(FileRef::OauthClients, "/integration");
+            let place = Place::key_in(file, "/integration");
             out.push(
                 Finding::new(
                     "the OAuth client file has no `integration` object",
@@ -80,15 +85,15 @@ impl Rule for OauthClientInvalid {
             );
             return;
         };
-        check_fields(client, out);
-        check_redirects(client, out);
+        check_fields(file, client, out);
+        check_redirects(file, client, out);
     }
 }
 
-fn check_fields(client: &Node, out: &mut Vec<Finding>) {
+fn check_fields(file: FileId, client: &Node, out: &mut Vec<Finding>) {
     for (key, is_string) in FIELDS {
         let pointer = format!("/integration/{key}");
-        let place = Place::value_in(FileRef::OauthClients, pointer.as_str());
+        let place = Place::value_in(file, pointer.as_str());
         let Some(value) = client.get(key) else {
             out.push(
                 Finding::new(
@@ -121,7 +126,7 @@ fn check_fields(client: &Node, out: &mut Vec<Finding>) {
     for member in client.as_object().unwrap_or_default() {
         if !FIELDS.iter().any(|(key, _)| *key == member.key) {
             let place = Place::key_in(
-                FileRef::OauthClients,
+                file,
                 format!("/integration/{}", escape_token(&member.key)),
             );
             out.push(Finding::new(format!("the OAuth client has an unknown field `{}`", quoted(&member.key)), place, "unknown field")
@@ -138,7 +143,7 @@ fn is_string_array(node: &Node) -> bool {
     })
 }
 
-fn check_redirects(client: &Node, out: &mut Vec<Finding>) {
+fn check_redirects(file: FileId, client: &Node, out: &mut Vec<Finding>) {
     let uris = client
         .get("redirect_uris")
         .and_then(Node::as_array)
@@ -149,7 +154,7 @@ fn check_redirects(client: &Node, out: &mut Vec<Finding>) {
             continue;
         }
         let place = Place::value_in(
-            FileRef::OauthClients,
+            file,
             format!("/integration/redirect_uris/{index}"),
         );
         out.push(

@@ -2,7 +2,7 @@
 
 use crate::finding::Finding;
 use crate::integration::Integration;
-use crate::rules::{Rule, RuleMeta, declare_rule, required_h2};
+use crate::rules::{Rule, RuleMeta, required_h2};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -37,6 +37,7 @@ declare_rule! {
         name: "overview-section-missing",
         level: Error,
         summary: "README.md has no ## Overview heading",
+        reads: [Readme],
     }
 }
 

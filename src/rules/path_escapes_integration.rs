@@ -2,8 +2,9 @@
 
 use crate::finding::{Finding, Place, field_path, quoted};
 use crate::integration::Integration;
-use crate::paths::{Escape, Resolved};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::files::FileId;
+use crate::files::resolve::{Escape, Resolved};
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -34,6 +35,7 @@ declare_rule! {
         name: "path-escapes-integration",
         level: Error,
         summary: "a referenced path leaves the integration directory",
+        reads: [Manifest, Readme],
     }
 }
 
@@ -43,29 +45,49 @@ impl Rule for PathEscapesIntegration {
     }
 
     fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
-        for reference in &integration.references {
-            let Resolved::Escapes(how) = reference.resolved else {
+        let files = &integration.files;
+        for file in [FileId::MANIFEST, FileId::README] {
+            if let Some(Resolved::Escapes(_)) = files.resolved(file)
+                && let Some(row) = files.row(file)
+            {
+                out.push(fixed_name(file, &row.path));
+            }
+        }
+        for reference in files.references() {
+            let Some(Resolved::Escapes(how)) = files.resolved(reference.file) else {
                 continue;
             };
-            let why = match how {
-                Escape::Absolute => "is an absolute path",
-                Escape::ParentDirectory => "climbs out of the integration with `..`",
-                Escape::Symlink => "resolves through a symbolic link to outside the integration",
-            };
-            out.push(
-                Finding::new(
-                    format!(
-                        "`{}` names `{}`, which {why}",
-                        quoted(&field_path(&reference.pointer)),
-                        quoted(&reference.path)
-                    ),
-                    Place::value(reference.pointer.as_str()),
-                    "outside the integration directory",
-                )
-                .with_help(
-                    "keep the file inside the integration directory and use a path relative to it",
-                ),
-            );
+            out.push(referenced(&reference.pointer, &reference.path, *how));
         }
     }
+}
+
+/// `manifest.json` or `README.md` itself is a link that leads out.
+fn fixed_name(file: FileId, name: &str) -> Finding {
+    Finding::new(
+        format!(
+            "`{name}` is a symbolic link to a place outside the integration directory; ddlint does not read it"
+        ),
+        Place::whole(file),
+        "links outside the integration directory",
+    )
+    .with_help(format!("replace the link with the file `{name}` itself"))
+}
+
+fn referenced(pointer: &str, path: &str, how: Escape) -> Finding {
+    let why = match how {
+        Escape::Absolute => "is an absolute path",
+        Escape::ParentDirectory => "climbs out of the integration with `..`",
+        Escape::Symlink => "resolves through a symbolic link to outside the integration",
+    };
+    Finding::new(
+        format!(
+            "`{}` names `{}`, which {why}",
+            quoted(&field_path(pointer)),
+            quoted(path)
+        ),
+        Place::value(pointer),
+        "outside the integration directory",
+    )
+    .with_help("keep the file inside the integration directory and use a path relative to it")
 }

@@ -1,8 +1,9 @@
 //! `readme-missing`: the integration has no `README.md`.
 
 use crate::finding::{Finding, Place};
-use crate::integration::{Integration, Loaded};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::files::{FileId, Loaded};
+use crate::integration::Integration;
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -35,6 +36,7 @@ declare_rule! {
         name: "readme-missing",
         level: Error,
         summary: "the integration has no README.md",
+        reads: [Manifest, Readme],
     }
 }
 
@@ -44,7 +46,8 @@ impl Rule for ReadmeMissing {
     }
 
     fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
-        if !matches!(integration.readme, Loaded::Missing) || integration.manifest_root().is_none() {
+        let readme = integration.files.loaded(FileId::README);
+        if !matches!(readme, Some(Loaded::Missing)) || integration.manifest_root().is_none() {
             return;
         }
         out.push(

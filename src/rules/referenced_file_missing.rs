@@ -2,8 +2,8 @@
 
 use crate::finding::{Finding, Place, field_path, quoted};
 use crate::integration::Integration;
-use crate::paths::Resolved;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::files::resolve::Resolved;
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -35,6 +35,7 @@ declare_rule! {
         name: "referenced-file-missing",
         level: Error,
         summary: "a file the manifest references does not exist",
+        reads: [Manifest],
     }
 }
 
@@ -44,10 +45,12 @@ impl Rule for ReferencedFileMissing {
     }
 
     fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
-        for reference in &integration.references {
-            let Resolved::Missing(problem) = &reference.resolved else {
+        let files = &integration.files;
+        for reference in files.references() {
+            let Some(Resolved::Unusable(why)) = files.resolved(reference.file) else {
                 continue;
             };
+            let problem = why.for_reference();
             out.push(
                 Finding::new(
                     format!(

@@ -1,10 +1,12 @@
 //! What the four sentence rules share: finding S1 or S2 in the Uninstallation section.
 
+use crate::files::FileId;
+use crate::files::Readme;
 use crate::finding::FixSpec;
-use crate::finding::{FileRef, Finding, Place};
+use crate::finding::{Finding, Place};
 use crate::fix::Edit;
 use crate::fix::markdown::insert_section;
-use crate::integration::{Integration, Readme};
+use crate::integration::Integration;
 use crate::readme::rendered::SectionText;
 use crate::readme::sentence::{Found, find, word_diff};
 
@@ -32,7 +34,7 @@ pub(crate) fn check(
     want: Outcome,
     out: &mut Vec<Finding>,
 ) {
-    let Some(readme) = integration.readme_ok() else {
+    let Some(readme) = integration.readme() else {
         return;
     };
     let Some(section) = readme.uninstall_text().filter(|_| integration.uses_oauth()) else {
@@ -47,7 +49,7 @@ pub(crate) fn check(
         (Found::Close { range, .. }, Outcome::Reworded) => {
             let span = section.rendered.source_span(range.clone());
             let fix = FixSpec::unsafe_(
-                FileRef::Readme,
+                FileId::README,
                 format!(
                     "replace the reworded {} with the canonical one",
                     required.name
@@ -65,7 +67,7 @@ fn append_fix(readme: &Readme, section: &SectionText, paste: &str) -> Option<Fix
     let end = readme.outline.headings.get(section.heading)?.section.end;
     let edit = insert_section(readme.source.text(), end, &format!("{paste}\n"));
     let description = "add the sentence at the end of the Uninstallation section";
-    Some(FixSpec::unsafe_(FileRef::Readme, description, vec![edit]))
+    Some(FixSpec::unsafe_(FileId::README, description, vec![edit]))
 }
 
 fn missing(
@@ -80,18 +82,15 @@ fn missing(
     );
     let help = format!("add this sentence to the section:\n\n{paste}");
     let finding = match closest {
-        Some(range) => {
-            let span = section.rendered.source_span(range);
-            Finding::new(
-                message,
-                Place::Span(FileRef::Readme, span),
-                "the closest sentence, not close enough",
-            )
-            .with_label(Place::Heading(section.heading), "in this section")
-        }
+        Some(range) => Finding::new(
+            message,
+            Place::sentence(section.heading, range),
+            "the closest sentence, not close enough",
+        )
+        .with_label(Place::heading(section.heading), "in this section"),
         None => Finding::new(
             message,
-            Place::Heading(section.heading),
+            Place::heading(section.heading),
             format!("no {} in this section", required.name),
         ),
     };
@@ -105,13 +104,12 @@ fn reworded(
     paste: &str,
 ) -> Finding {
     let found = section.rendered.text.get(range.clone()).unwrap_or_default();
-    let span = section.rendered.source_span(range);
     Finding::new(
         format!(
             "the {} is reworded; Datadog asks for the exact sentence",
             required.name
         ),
-        Place::Span(FileRef::Readme, span),
+        Place::sentence(section.heading, range),
         "reworded",
     )
     .with_help(format!(

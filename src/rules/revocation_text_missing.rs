@@ -3,7 +3,7 @@
 use crate::finding::Finding;
 use crate::integration::Integration;
 use crate::rules::required_sentence::{self, Outcome, REVOCATION};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -45,6 +45,7 @@ declare_rule! {
         name: "revocation-text-missing",
         level: Error,
         summary: "the Uninstallation section lacks the revocation sentence",
+        reads: [Manifest, Readme],
     }
 }
 

@@ -3,7 +3,7 @@
 use crate::finding::Finding;
 use crate::integration::Integration;
 use crate::rules::required_sentence::{self, Outcome, REVOCATION};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -36,6 +36,7 @@ declare_rule! {
         name: "revocation-text-reworded",
         level: Warning,
         summary: "the revocation sentence is reworded",
+        reads: [Manifest, Readme],
     }
 }
 

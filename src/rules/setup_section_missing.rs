@@ -2,7 +2,7 @@
 
 use crate::finding::Finding;
 use crate::integration::Integration;
-use crate::rules::{Rule, RuleMeta, declare_rule, required_h2};
+use crate::rules::{Rule, RuleMeta, required_h2};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -38,6 +38,7 @@ declare_rule! {
         name: "setup-section-missing",
         level: Error,
         summary: "README.md has no ## Setup heading",
+        reads: [Readme],
     }
 }
 

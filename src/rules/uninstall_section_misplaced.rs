@@ -1,8 +1,9 @@
 //! `uninstall-section-misplaced`: the Uninstallation section is neither in Setup nor right after it.
 
 use crate::finding::{Finding, Place};
-use crate::integration::{Integration, Readme};
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::files::Readme;
+use crate::integration::Integration;
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::{Placement, Settings};
 
 declare_rule! {
@@ -46,6 +47,7 @@ declare_rule! {
         name: "uninstall-section-misplaced",
         level: Error,
         summary: "the Uninstallation section is neither in Setup nor the H2 right after it",
+        reads: [Readme],
     }
 }
 
@@ -55,7 +57,7 @@ impl Rule for UninstallSectionMisplaced {
     }
 
     fn check(&self, integration: &Integration, settings: &Settings, out: &mut Vec<Finding>) {
-        let Some(readme) = integration.readme_ok() else {
+        let Some(readme) = integration.readme() else {
             return;
         };
         let (Some(section), Some(setup)) = (readme.uninstall_index(), readme.h2_index("Setup"))
@@ -85,10 +87,10 @@ impl Rule for UninstallSectionMisplaced {
         out.push(
             Finding::new(
                 format!("the Uninstallation section must be {where_}"),
-                Place::Heading(section),
+                Place::heading(section),
                 "misplaced section",
             )
-            .with_label(Place::Heading(setup), "the Setup section starts here")
+            .with_label(Place::heading(setup), "the Setup section starts here")
             .with_help(help(settings.placement, &before)),
         );
     }

@@ -1,11 +1,13 @@
 //! `uninstall-section-missing`: an OAuth integration's README has no `Uninstallation` heading.
 
 use crate::finding::FixSpec;
-use crate::finding::{FileRef, Finding, Place};
+use crate::files::FileId;
+use crate::finding::{Finding, Place};
 use crate::fix::markdown::insert_section;
-use crate::integration::{Integration, Readme};
+use crate::files::Readme;
+use crate::integration::Integration;
 use crate::requirements::uninstall_section_template;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::{RepoKind, Settings};
 
 declare_rule! {
@@ -55,6 +57,7 @@ declare_rule! {
         name: "uninstall-section-missing",
         level: Error,
         summary: "an OAuth integration's README has no Uninstallation section",
+        reads: [Manifest, Readme],
     }
 }
 
@@ -64,7 +67,7 @@ impl Rule for UninstallSectionMissing {
     }
 
     fn check(&self, integration: &Integration, settings: &Settings, out: &mut Vec<Finding>) {
-        let Some(readme) = integration.readme_ok() else {
+        let Some(readme) = integration.readme() else {
             return;
         };
         let field = integration.uninstallation_field().is_some();
@@ -102,7 +105,7 @@ fn fix(readme: &Readme, title: &str) -> Option<FixSpec> {
         &uninstall_section_template(title),
     );
     let description = "insert the Uninstallation section after the Setup section";
-    Some(FixSpec::unsafe_(FileRef::Readme, description, vec![edit]))
+    Some(FixSpec::unsafe_(FileId::README, description, vec![edit]))
 }
 
 /// On a heading that looks meant as the section, else on `## Setup`, else on line 1.
@@ -113,7 +116,7 @@ fn primary(readme: &Readme, title: &str, oauth: bool) -> Finding {
     if let Some(index) = readme.uninstall_lookalike() {
         return Finding::new(
             message,
-            Place::Heading(index),
+            Place::heading(index),
             "this heading must be titled `Uninstallation`",
         )
         .with_help(
@@ -131,13 +134,13 @@ fn primary(readme: &Readme, title: &str, oauth: bool) -> Finding {
     match readme.h2_index("Setup") {
         Some(setup) => Finding::new(
             message,
-            Place::Heading(setup),
+            Place::heading(setup),
             "add `## Uninstallation` after this section",
         )
         .with_help(help),
         None => Finding::new(
             message,
-            Place::FirstLine(FileRef::Readme),
+            Place::line(FileId::README, 1),
             "no `## Uninstallation` in this file",
         )
         .with_help(help),

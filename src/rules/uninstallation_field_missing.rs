@@ -1,11 +1,12 @@
 //! `uninstallation-field-missing`: an OAuth integration's manifest lacks `tile.uninstallation`.
 
 use crate::finding::FixSpec;
-use crate::finding::{FileRef, Finding, Place};
+use crate::files::FileId;
+use crate::finding::{Finding, Place};
 use crate::fix::json::{insert_member_after, json_string};
 use crate::integration::Integration;
 use crate::requirements::UNINSTALL_FIELD_VALUE;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -49,6 +50,7 @@ declare_rule! {
         name: "uninstallation-field-missing",
         level: Error,
         summary: "an OAuth integration's manifest has no tile.uninstallation",
+        reads: [Manifest, Readme],
     }
 }
 
@@ -68,7 +70,7 @@ impl Rule for UninstallationFieldMissing {
         {
             return;
         }
-        let section = integration.readme_ok().and_then(|r| r.uninstall_index());
+        let section = integration.readme().and_then(|r| r.uninstall_index());
         if !integration.uses_oauth() && section.is_none() {
             return;
         }
@@ -91,9 +93,9 @@ impl Rule for UninstallationFieldMissing {
         }
         if let Some(index) = section {
             finding =
-                finding.with_label(Place::Heading(index), "the field should link this section");
+                finding.with_label(Place::heading(index), "the field should link this section");
         }
-        let fix = integration.manifest.ok().and_then(|manifest| {
+        let fix = integration.manifest().and_then(|manifest| {
             let value = json_string(UNINSTALL_FIELD_VALUE);
             let edit = insert_member_after(
                 manifest.source.text(),
@@ -103,7 +105,7 @@ impl Rule for UninstallationFieldMissing {
                 &value,
             )?;
             Some(FixSpec::safe(
-                FileRef::Manifest,
+                FileId::MANIFEST,
                 "insert `tile.uninstallation` beneath `support`",
                 vec![edit],
             ))

@@ -1,10 +1,11 @@
 //! `uninstallation-field-order`: `tile.uninstallation` is not the member right after `tile.support`.
 
 use crate::finding::FixSpec;
-use crate::finding::{FileRef, Finding, Place};
+use crate::files::FileId;
+use crate::finding::{Finding, Place};
 use crate::fix::json::{insert_member_after, remove_member};
 use crate::integration::Integration;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -41,6 +42,7 @@ declare_rule! {
         name: "uninstallation-field-order",
         level: Warning,
         summary: "tile.uninstallation is not directly beneath tile.support",
+        reads: [Manifest],
     }
 }
 
@@ -83,14 +85,14 @@ impl Rule for UninstallationFieldOrder {
 
 /// Removes the member where it is and inserts it, with its value as written, beneath `support`.
 fn fix(integration: &Integration) -> Option<FixSpec> {
-    let manifest = integration.manifest.ok()?;
+    let manifest = integration.manifest()?;
     let (text, root) = (manifest.source.text(), manifest.root()?);
     let value = text.get(root.pointer("/tile/uninstallation")?.span.clone())?;
     let remove = remove_member(text, root, "/tile/uninstallation")?;
     let insert = insert_member_after(text, root, "/tile/support", "uninstallation", value)?;
     let description = "move `tile.uninstallation` beneath `support`";
     Some(FixSpec::safe(
-        FileRef::Manifest,
+        FileId::MANIFEST,
         description,
         vec![remove, insert],
     ))

@@ -1,11 +1,12 @@
 //! `uninstallation-field-value`: `tile.uninstallation` is not exactly `README.md#Uninstallation`.
 
 use crate::finding::FixSpec;
-use crate::finding::{FileRef, Finding, Place, quoted};
+use crate::files::FileId;
+use crate::finding::{Finding, Place, quoted};
 use crate::fix::json::{json_string, replace_value};
 use crate::integration::Integration;
 use crate::requirements::UNINSTALL_FIELD_VALUE;
-use crate::rules::{Rule, RuleMeta, declare_rule};
+use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
 declare_rule! {
@@ -39,6 +40,7 @@ declare_rule! {
         name: "uninstallation-field-value",
         level: Error,
         summary: "tile.uninstallation is not exactly README.md#Uninstallation",
+        reads: [Manifest],
     }
 }
 
@@ -89,5 +91,5 @@ fn fix(integration: &Integration) -> Option<FixSpec> {
         &json_string(UNINSTALL_FIELD_VALUE),
     )?;
     let description = "set `tile.uninstallation` to `README.md#Uninstallation`";
-    Some(FixSpec::safe(FileRef::Manifest, description, vec![edit]))
+    Some(FixSpec::safe(FileId::MANIFEST, description, vec![edit]))
 }

@@ -1,0 +1,330 @@
+//! The file table of one scope (an integration, or the repository): one row per file, each
+//! resolved, read and parsed at most once, on first use, and shared by every rule that asks.
+//! Nothing is read that no rule asks for; nothing outside the scope's directory is opened.
+//! (The shape of cargo-deny's `Files`: rules and labels name files by [`FileId`].)
+
+pub(crate) mod formats;
+pub(crate) mod kinds;
+mod read;
+mod references;
+pub(crate) mod resolve;
+
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+pub(crate) use formats::{JsonFile, Readme};
+pub use kinds::Kind;
+use kinds::{Format, Found, KINDS, spec};
+pub(crate) use read::{Budget, Loaded, Overlay};
+pub(crate) use references::Reference;
+use resolve::Resolved;
+
+use crate::source::SourceFile;
+
+/// A file of a scope's table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct FileId(u32);
+
+impl FileId {
+    /// `manifest.json`, the first row of every integration's table.
+    pub(crate) const MANIFEST: FileId = FileId(0);
+    /// `README.md`, the second.
+    pub(crate) const README: FileId = FileId(1);
+
+    /// The row at `index` of a table.
+    pub(crate) fn at(index: u32) -> Self {
+        FileId(index)
+    }
+}
+
+/// What every table of a run shares: fixes held in memory, the byte budget, the files git
+/// gave for `--base`.
+#[derive(Debug)]
+pub(crate) struct Context {
+    pub(crate) overlay: Overlay,
+    pub(crate) budget: Budget,
+    /// Integration directory (as shown) -> its manifest's text at `--base` (`None`: new there).
+    pub(crate) base: Option<Arc<crate::git::BaseFiles>>,
+}
+
+/// One file: its kind, its path, and what was learnt of it so far.
+#[derive(Debug)]
+pub(crate) struct Row {
+    pub(crate) kind: Kind,
+    /// Relative to the scope's directory, as the manifest or the kinds table writes it.
+    pub(crate) path: String,
+    /// The integration the file belongs to, in a repository table.
+    owner: Option<PathBuf>,
+    resolved: OnceLock<Resolved>,
+    loaded: OnceLock<Loaded>,
+    parsed: OnceLock<Option<formats::Parsed>>,
+}
+
+impl Row {
+    fn new(kind: Kind, path: impl Into<String>) -> Self {
+        Self {
+            kind,
+            path: path.into(),
+            owner: None,
+            resolved: OnceLock::new(),
+            loaded: OnceLock::new(),
+            parsed: OnceLock::new(),
+        }
+    }
+
+    /// What loading gave, when the file was loaded (never loads).
+    pub(crate) fn loaded(&self) -> Option<&Loaded> {
+        self.loaded.get()
+    }
+
+    /// The JSON parse, when the file was parsed (never parses).
+    pub(crate) fn json(&self) -> Option<&JsonFile> {
+        match self.parsed.get()? {
+            Some(formats::Parsed::Json(json)) => Some(json),
+            _ => None,
+        }
+    }
+}
+
+/// The files of one scope.
+#[derive(Debug)]
+pub(crate) struct Files {
+    /// The scope's directory, as shown to the user.
+    dir: PathBuf,
+    /// Its real path, the root every path is resolved beneath.
+    real: OnceLock<Option<PathBuf>>,
+    /// Files known without reading anything: fixed names, the base revision's files.
+    fixed: Vec<Row>,
+    /// Files the manifest names, worked out once from the parsed manifest.
+    referenced: OnceLock<(Vec<Row>, Vec<Reference>)>,
+    context: Arc<Context>,
+    /// The kinds the running rule declared it reads: asking for another is a bug in the rule.
+    allowed: Cell<Option<&'static [Kind]>>,
+}
+
+impl Files {
+    /// The table of the integration in `dir`: nothing is read yet.
+    pub(crate) fn integration(dir: PathBuf, context: Arc<Context>) -> Self {
+        let mut fixed = Vec::new();
+        for spec in KINDS {
+            for found in spec.found {
+                match found {
+                    Found::Name(name) => fixed.push(Row::new(spec.kind, *name)),
+                    Found::Base(name) if context.base.is_some() => {
+                        fixed.push(Row::new(spec.kind, *name));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        debug_assert_eq!(fixed.first().map(|r| r.kind), Some(Kind::Manifest));
+        debug_assert_eq!(fixed.get(1).map(|r| r.kind), Some(Kind::Readme));
+        Self::new(dir, fixed, context)
+    }
+
+    /// A repository table whose rows are files already read, each owned by an integration.
+    pub(crate) fn preloaded(
+        dir: PathBuf,
+        files: Vec<(Kind, PathBuf, Arc<SourceFile>)>,
+        context: Arc<Context>,
+    ) -> Self {
+        let fixed = files
+            .into_iter()
+            .map(|(kind, owner, source)| {
+                let mut row = Row::new(kind, source.path().display().to_string());
+                row.owner = Some(owner);
+                let _ = row.loaded.set(Loaded::Text(source));
+                row
+            })
+            .collect();
+        Self::new(dir, fixed, context)
+    }
+
+    fn new(dir: PathBuf, fixed: Vec<Row>, context: Arc<Context>) -> Self {
+        Self {
+            dir,
+            real: OnceLock::new(),
+            fixed,
+            referenced: OnceLock::new(),
+            context,
+            allowed: Cell::new(None),
+        }
+    }
+
+    /// The row of `id`.
+    pub(crate) fn row(&self, id: FileId) -> Option<&Row> {
+        let index = usize::try_from(id.0).ok()?;
+        match index.checked_sub(self.fixed.len()) {
+            None => self.fixed.get(index),
+            Some(index) => self.referenced_rows().get(index),
+        }
+    }
+
+    /// Every file id of `kind`, the manifest's references included.
+    pub(crate) fn ids(&self, kind: Kind) -> Vec<FileId> {
+        self.check_allowed(kind);
+        self.all_rows()
+            .filter(|(_, row)| row.kind == kind)
+            .map(|(id, _)| id)
+            .collect()
+    }
+
+    /// Every row known so far, without working out the manifest's references.
+    pub(crate) fn known(&self) -> impl Iterator<Item = (FileId, &Row)> {
+        let referenced = self
+            .referenced
+            .get()
+            .map(|(rows, _)| rows.as_slice())
+            .unwrap_or_default();
+        self.fixed
+            .iter()
+            .chain(referenced)
+            .zip(0..)
+            .map(|(row, i)| (FileId(i), row))
+    }
+
+    fn all_rows(&self) -> impl Iterator<Item = (FileId, &Row)> {
+        self.fixed
+            .iter()
+            .chain(self.referenced_rows())
+            .zip(0..)
+            .map(|(row, i)| (FileId(i), row))
+    }
+
+    fn referenced_rows(&self) -> &[Row] {
+        &self.referenced().0
+    }
+
+    /// The paths the manifest names, each with the file it leads to.
+    pub(crate) fn references(&self) -> &[Reference] {
+        &self.referenced().1
+    }
+
+    fn referenced(&self) -> &(Vec<Row>, Vec<Reference>) {
+        self.referenced.get_or_init(|| {
+            let root = self.json(FileId::MANIFEST).and_then(JsonFile::root);
+            references::collect(root, &self.fixed)
+        })
+    }
+
+    /// The file as the user sees its path.
+    pub(crate) fn shown(&self, row: &Row) -> PathBuf {
+        self.dir.join(&row.path)
+    }
+
+    /// The integration a file belongs to: its row's owner, else the scope's directory.
+    pub(crate) fn owner(&self, id: FileId) -> PathBuf {
+        self.row(id)
+            .and_then(|row| row.owner.clone())
+            .unwrap_or_else(|| self.dir.clone())
+    }
+
+    /// Where the path leads, looked at once; never opened.
+    pub(crate) fn resolved(&self, id: FileId) -> Option<&Resolved> {
+        let row = self.row(id)?;
+        Some(row.resolved.get_or_init(|| match self.real_dir() {
+            Some(root) => resolve::resolve_beneath(root, &row.path),
+            None => Resolved::Unusable(resolve::Unusable::NotFound {
+                through_link: false,
+            }),
+        }))
+    }
+
+    fn real_dir(&self) -> Option<&Path> {
+        self.real
+            .get_or_init(|| self.dir.canonicalize().ok())
+            .as_deref()
+    }
+
+    /// The file read as text, once (a kind that is only looked at is never read).
+    pub(crate) fn loaded(&self, id: FileId) -> Option<&Loaded> {
+        let row = self.row(id)?;
+        self.check_allowed(row.kind);
+        let spec = spec(row.kind);
+        if spec.format == Format::Stat {
+            return None;
+        }
+        Some(row.loaded.get_or_init(|| {
+            if row.kind == Kind::BaseManifest {
+                return self.base_text();
+            }
+            let reader = read::Reader {
+                overlay: &self.context.overlay,
+                budget: &self.context.budget,
+                max_bytes: spec.max_bytes,
+            };
+            let resolved = self.resolved(id).cloned().unwrap_or(Resolved::Unusable(
+                resolve::Unusable::NotFound {
+                    through_link: false,
+                },
+            ));
+            let referenced = usize::try_from(id.0).map_or(true, |i| i >= self.fixed.len());
+            reader.text(&self.shown(row), &row.path, &resolved, referenced)
+        }))
+    }
+
+    /// The manifest at `--base`, from what git gave for the run.
+    fn base_text(&self) -> Loaded {
+        let base = self.context.base.as_ref();
+        match base.and_then(|base| base.manifest(&self.dir)) {
+            Some((shown, text)) => Loaded::Text(Arc::new(SourceFile::new(shown, text.to_owned()))),
+            None => Loaded::Missing,
+        }
+    }
+
+    /// The text of a file that was read as text.
+    pub(crate) fn text(&self, id: FileId) -> Option<&Arc<SourceFile>> {
+        match self.loaded(id)? {
+            Loaded::Text(source) => Some(source),
+            _ => None,
+        }
+    }
+
+    /// The source to show for a file: its text, or what it holds when it could not be used.
+    pub(crate) fn source(&self, id: FileId) -> Option<Arc<SourceFile>> {
+        match self.loaded(id)? {
+            Loaded::Missing => None,
+            Loaded::Escapes(source) | Loaded::Text(source) => Some(Arc::clone(source)),
+            Loaded::Unreadable(unreadable) => Some(Arc::clone(&unreadable.source)),
+        }
+    }
+
+    fn parsed(&self, id: FileId) -> Option<&formats::Parsed> {
+        let row = self.row(id)?;
+        let source = self.text(id)?;
+        row.parsed
+            .get_or_init(|| formats::Parsed::new(spec(row.kind).format, source))
+            .as_ref()
+    }
+
+    /// The file parsed as JSON, once.
+    pub(crate) fn json(&self, id: FileId) -> Option<&JsonFile> {
+        match self.parsed(id)? {
+            formats::Parsed::Json(json) => Some(json),
+            formats::Parsed::Markdown(_) => None,
+        }
+    }
+
+    /// The file outlined as Markdown, once.
+    pub(crate) fn markdown(&self, id: FileId) -> Option<&Readme> {
+        match self.parsed(id)? {
+            formats::Parsed::Markdown(readme) => Some(readme),
+            formats::Parsed::Json(_) => None,
+        }
+    }
+
+    /// Declares the kinds the next rule may read (`None`: any).
+    pub(crate) fn allow(&self, kinds: Option<&'static [Kind]>) {
+        self.allowed.set(kinds);
+    }
+
+    fn check_allowed(&self, kind: Kind) {
+        if let Some(allowed) = self.allowed.get() {
+            debug_assert!(
+                allowed.contains(&kind),
+                "a rule read {kind:?}, which its `reads` does not declare"
+            );
+        }
+    }
+}

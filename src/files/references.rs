@@ -1,0 +1,129 @@
+//! The files a manifest names: every path found where the kinds table says to look, each
+//! with the pointer of the value that holds it, and one table row per distinct file.
+
+use std::collections::HashMap;
+use std::path::{Component, Path};
+
+use super::kinds::{Found, KINDS, Kind};
+use super::{FileId, Row};
+use crate::json::{Node, escape_token};
+
+/// A path in the manifest and the file it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Reference {
+    pub(crate) kind: Kind,
+    /// The RFC 6901 pointer of the string that holds the path.
+    pub(crate) pointer: String,
+    /// The path, decoded from its JSON escapes.
+    pub(crate) path: String,
+    pub(crate) file: FileId,
+}
+
+/// The references of `root` (none when the manifest did not parse) and the rows of the files
+/// they name that `fixed` does not hold already.
+pub(crate) fn collect(root: Option<&Node>, fixed: &[Row]) -> (Vec<Row>, Vec<Reference>) {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut references = Vec::new();
+    let Some(root) = root else {
+        return (rows, references);
+    };
+    let mut known: HashMap<String, FileId> = fixed
+        .iter()
+        .enumerate()
+        .map(|(index, row)| (normal(&row.path), id(index)))
+        .collect();
+    for spec in KINDS {
+        for found in spec.found {
+            for (pointer, path) in paths(root, found) {
+                let file = *known.entry(normal(path)).or_insert_with(|| {
+                    rows.push(Row::new(spec.kind, path));
+                    id(fixed.len() + rows.len() - 1)
+                });
+                references.push(Reference {
+                    kind: spec.kind,
+                    pointer,
+                    path: path.to_owned(),
+                    file,
+                });
+            }
+        }
+    }
+    (rows, references)
+}
+
+fn id(index: usize) -> FileId {
+    FileId(u32::try_from(index).unwrap_or(u32::MAX))
+}
+
+/// A path without `.` parts, with `/` separators: two spellings of one file compare equal.
+fn normal(path: &str) -> String {
+    let parts: Vec<String> = Path::new(path)
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+/// (pointer, path) of every string `found` names in the manifest.
+fn paths<'a>(root: &'a Node, found: &Found) -> Vec<(String, &'a str)> {
+    let string = |pointer: String, node: &'a Node| node.as_str().map(|path| (pointer, path));
+    match *found {
+        Found::Pointer(pointer) => root
+            .pointer(pointer)
+            .and_then(|node| string(pointer.to_owned(), node))
+            .into_iter()
+            .collect(),
+        Found::MapValues(map) => root
+            .pointer(map)
+            .and_then(Node::as_object)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|m| string(format!("{map}/{}", escape_token(&m.key)), &m.value))
+            .collect(),
+        Found::ArrayField { array, field } => root
+            .pointer(array)
+            .and_then(Node::as_array)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| string(format!("{array}/{i}/{field}"), item.get(field)?))
+            .collect(),
+        Found::Name(_) | Found::Base(_) => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn references_cover_media_assets_and_maps_with_escaped_pointers_and_share_rows() {
+        let root = crate::json::parse(
+            r#"{"tile": {"changelog": "CHANGELOG.md", "media": [{"image_url": "images/a\u202fb.png"}]},
+                "assets": {"oauth": "assets/oauth_clients.json",
+                           "dashboards": {"a/b": "assets/dashboards/x.json",
+                                          "again": "./assets/dashboards/x.json"}}}"#,
+        )
+        .unwrap();
+        let fixed = [Row::new(Kind::Manifest, "manifest.json")];
+        let (rows, references) = collect(Some(&root), &fixed);
+        let found: Vec<(&str, &str, u32)> = references
+            .iter()
+            .map(|r| (r.pointer.as_str(), r.path.as_str(), r.file.0))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("/assets/oauth", "assets/oauth_clients.json", 1),
+                ("/tile/media/0/image_url", "images/a\u{202f}b.png", 2),
+                ("/tile/changelog", "CHANGELOG.md", 3),
+                ("/assets/dashboards/a~1b", "assets/dashboards/x.json", 4),
+                ("/assets/dashboards/again", "./assets/dashboards/x.json", 4),
+            ]
+        );
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows.first().unwrap().kind, Kind::OauthClients);
+    }
+}

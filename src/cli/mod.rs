@@ -93,6 +93,10 @@ pub(crate) struct CheckArgs {
     /// With --fix or --diff, also apply the unsafe fixes (README prose).
     #[arg(long)]
     pub(crate) unsafe_fixes: bool,
+    /// Read at most this many MiB of files in all; files past it are reported, not read
+    /// [default: 128].
+    #[arg(long, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
+    pub(crate) read_limit: Option<u64>,
 }
 
 impl CheckArgs {
@@ -104,6 +108,7 @@ impl CheckArgs {
             changed_since: self.changed_since.clone(),
             placement: self.uninstall_placement.unwrap_or_default(),
             verbose: self.verbose,
+            read_limit: self.read_limit.map(|mib| mib * 1024 * 1024),
             ..Settings::default()
         }
     }

@@ -11,6 +11,8 @@ pub enum Kind {
     Readme,
     /// The OAuth client file `assets.oauth` names.
     OauthClients,
+    /// `assets/service_checks.json`, or the file `service_checks.metadata_path` names.
+    ServiceChecks,
     /// A file the manifest references that no rule reads yet: it is only looked at (exists,
     /// stays inside the integration), never opened.
     Referenced,
@@ -80,6 +82,15 @@ pub(crate) static KINDS: &[KindSpec] = &[
         max_bytes: 8 * MIB,
     },
     KindSpec {
+        kind: Kind::ServiceChecks,
+        found: &[
+            Found::Pointer("/assets/integration/service_checks/metadata_path"),
+            Found::Name("assets/service_checks.json"),
+        ],
+        format: Format::Json,
+        max_bytes: 8 * MIB,
+    },
+    KindSpec {
         kind: Kind::Referenced,
         found: &[
             Found::ArrayField {
@@ -88,7 +99,6 @@ pub(crate) static KINDS: &[KindSpec] = &[
             },
             Found::Pointer("/tile/changelog"),
             Found::Pointer("/assets/integration/metrics/metadata_path"),
-            Found::Pointer("/assets/integration/service_checks/metadata_path"),
             Found::Pointer("/assets/integration/configuration/spec"),
             Found::MapValues("/assets/dashboards"),
             Found::MapValues("/assets/monitors"),

@@ -1,7 +1,8 @@
 //! The `Rule` trait, rule metadata, and the registry of every rule, ordered by code.
 //!
 //! Codes are stable and never reused: `DD0xx` reading and parsing files, `DD1xx` the manifest,
-//! `DD2xx` the README.
+//! `DD2xx` the README, `DD3xx` the asset files (service checks, dashboards, saved views,
+//! `metadata.csv`, images), `DD4xx` the repository's own files.
 
 use crate::finding::Finding;
 use crate::integration::Integration;
@@ -11,6 +12,7 @@ use crate::settings::Settings;
 
 mod required_h2;
 mod required_sentence;
+mod service_checks;
 
 /// A check. Most rules look at one integration at a time; a few look at the repository: every
 /// checked integration's summary and the repository's files.
@@ -104,6 +106,9 @@ registry! {
     api_keys_text_missing::ApiKeysTextMissing,
     api_keys_text_reworded::ApiKeysTextReworded,
     api_keys_link::ApiKeysLink,
+    service_check_invalid::ServiceCheckInvalid,
+    service_check_duplicate::ServiceCheckDuplicate,
+    service_check_integration::ServiceCheckIntegration,
 }
 
 /// Every rule's metadata, ordered by code.

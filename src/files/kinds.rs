@@ -13,6 +13,8 @@ pub enum Kind {
     OauthClients,
     /// `assets/service_checks.json`, or the file `service_checks.metadata_path` names.
     ServiceChecks,
+    /// A dashboard `assets.dashboards` names.
+    Dashboard,
     /// A file the manifest references that no rule reads yet: it is only looked at (exists,
     /// stays inside the integration), never opened.
     Referenced,
@@ -91,6 +93,12 @@ pub(crate) static KINDS: &[KindSpec] = &[
         max_bytes: 8 * MIB,
     },
     KindSpec {
+        kind: Kind::Dashboard,
+        found: &[Found::MapValues("/assets/dashboards")],
+        format: Format::Json,
+        max_bytes: 8 * MIB,
+    },
+    KindSpec {
         kind: Kind::Referenced,
         found: &[
             Found::ArrayField {
@@ -100,7 +108,6 @@ pub(crate) static KINDS: &[KindSpec] = &[
             Found::Pointer("/tile/changelog"),
             Found::Pointer("/assets/integration/metrics/metadata_path"),
             Found::Pointer("/assets/integration/configuration/spec"),
-            Found::MapValues("/assets/dashboards"),
             Found::MapValues("/assets/monitors"),
             Found::MapValues("/assets/saved_views"),
         ],

@@ -109,6 +109,9 @@ registry! {
     service_check_invalid::ServiceCheckInvalid,
     service_check_duplicate::ServiceCheckDuplicate,
     service_check_integration::ServiceCheckIntegration,
+    dashboard_invalid::DashboardInvalid,
+    dashboard_format_old::DashboardFormatOld,
+    dashboard_app_id::DashboardAppId,
 }
 
 /// Every rule's metadata, ordered by code.

@@ -8,11 +8,17 @@
 # sample (each integration directory suffixed `_1`, `_2`, ..., each copy's `app_uuid` replaced by
 # a fresh lowercase v4 UUID so the copies are distinct integrations), and measures
 #
-#   ddlint check --format json <repo> > /dev/null
+#   ddlint check --format json --read-limit 65536 <repo> > /dev/null
 #
-# against the floor of merely reading the same manifest.json and README.md files:
+# against the floor of merely reading every file ddlint reads (manifests, READMEs, dashboards,
+# service checks, OAuth client files, ...), all of them given to one `cat` (xargs starts another
+# only past the argument limit; the count is shown):
 #
-#   find <repo> -mindepth 2 -maxdepth 2 (-name manifest.json -o -name README.md) -exec cat {} + > /dev/null
+#   xargs -0 -a <the files ddlint opened> cat > /dev/null
+#
+# The list of files is what ddlint itself opened, seen with strace on a run before the timed
+# ones, so the floor follows the rules that are on. (`--read-limit` lifts the per-run budget of
+# 128 MiB, which 50 copies of the sample exceed.)
 #
 # Each command runs once to warm the page cache, then $DDLINT_BENCH_REPEATS times (default 5);
 # the table shows medians. Peak memory is GNU time's maximum resident set size (%M). Wall time is
@@ -22,7 +28,8 @@
 # Environment: DDLINT_BENCH_CORPUS (default ../shared/corpus/integrations-extras, relative to the
 # repository root), DDLINT_BENCH_SIZES, DDLINT_BENCH_REPEATS, DDLINT_BENCH_KEEP=1 keeps the
 # temporary directory. Needs bash >= 5, python3, GNU time at /usr/bin/time (Debian: `apt-get
-# install time`). ddlint exits 1 when it finds errors; that is expected here.
+# install time`), strace (Debian: `apt-get install strace`). ddlint exits 1 when it finds errors;
+# that is expected here.
 
 set -euo pipefail
 
@@ -47,6 +54,7 @@ if [[ ! -x $gnu_time ]] || ! "$gnu_time" -f '%e %M' -o /dev/null true 2>/dev/nul
     die "GNU time is missing at $gnu_time (it measures peak memory). On Debian/Ubuntu: apt-get update && apt-get install -y time"
 fi
 command -v python3 >/dev/null || die "python3 is missing (it builds the synthetic repository)"
+command -v strace >/dev/null || die "strace is missing (it lists the files ddlint reads). On Debian/Ubuntu: apt-get install -y strace"
 command -v cargo >/dev/null || die "cargo is missing"
 [[ -d $corpus ]] || die "corpus not found at $corpus (set DDLINT_BENCH_CORPUS)"
 corpus=$(cd "$corpus" && pwd)
@@ -149,6 +157,24 @@ measure() {
 
 col() { awk -v c="$2" '{ print $c }' "$work/$1.runs" | median; }
 
+# files_read REPO LIST: writes to LIST, NUL-separated, every file under REPO that ddlint opened
+# (one untimed run under strace).
+files_read() {
+    strace -f -qq -e trace=openat -o "$work/strace.log" "$ddlint" check --format json --read-limit 65536 "$1" >/dev/null || true
+    python3 - "$1" "$work/strace.log" "$2" <<'PY'
+import os, re, sys
+repo, log, out = os.path.realpath(sys.argv[1]), sys.argv[2], sys.argv[3]
+opened = re.compile(r'openat\([^,]*, "((?:[^"\\]|\\.)*)".*\) = \d+')
+seen = []
+for line in open(log, encoding="utf-8", errors="replace"):
+    m = opened.search(line)
+    if m and os.path.realpath(m.group(1)).startswith(repo + os.sep) and os.path.isfile(m.group(1)):
+        seen.append(m.group(1))
+with open(out, "wb") as fh:
+    fh.write(b"\0".join(p.encode() for p in dict.fromkeys(seen)))
+PY
+}
+
 # --- machine ------------------------------------------------------------------------------------
 cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
 echo
@@ -164,15 +190,17 @@ for n in $sizes; do
     repo="$work/repo-$n"
     echo "building a repository of $n cop$( ((n == 1)) && echo y || echo ies)..." >&2
     integrations=$(make_repo "$corpus" "$repo" "$n")
-    bytes=$(find "$repo" -mindepth 2 -maxdepth 2 \( -name manifest.json -o -name README.md \) -type f -exec cat {} + | wc -c)
-    # -exec ... + passes as many files per cat as the argument limit allows (GNU find: 128 KiB),
-    # so large repositories take a few cat processes; their count is shown.
-    cats=$(find "$repo" -mindepth 2 -maxdepth 2 \( -name manifest.json -o -name README.md \) -type f -exec sh -c 'echo' sh {} + | wc -l)
-    findings=$("$ddlint" check --format json "$repo" | python3 -c 'import json, sys; s = json.load(sys.stdin)["summary"]; print(s["errors"] + s["warnings"])' || true)
+    list="$work/files-$n"
+    files_read "$repo" "$list"
+    bytes=$(xargs -0 -a "$list" cat | wc -c)
+    # xargs passes as many files per cat as the argument limit allows, so large repositories
+    # take a few cat processes; their count is shown.
+    cats=$(xargs -0 -a "$list" sh -c 'echo' sh | wc -l)
+    findings=$("$ddlint" check --format json --read-limit 65536 "$repo" | python3 -c 'import json, sys; s = json.load(sys.stdin)["summary"]; print(s["errors"] + s["warnings"])' || true)
 
-    echo "measuring N=$n ($integrations integrations)..." >&2
-    measure "ddlint-$n" "0 1" "$ddlint" check --format json "$repo"
-    measure "cat-$n" "0" find "$repo" -mindepth 2 -maxdepth 2 \( -name manifest.json -o -name README.md \) -type f -exec cat {} +
+    echo "measuring N=$n ($integrations integrations, $(tr -cd '\0' <"$list" | wc -c) files read)..." >&2
+    measure "ddlint-$n" "0 1" "$ddlint" check --format json --read-limit 65536 "$repo"
+    measure "cat-$n" "0" xargs -0 -a "$list" cat
 
     d_wall=$(col "ddlint-$n" 1) d_rss=$(col "ddlint-$n" 2) d_cpu=$(col "ddlint-$n" 3)
     c_wall=$(col "cat-$n" 1) c_rss=$(col "cat-$n" 2)

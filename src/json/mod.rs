@@ -120,46 +120,69 @@ pub(crate) struct Duplicate {
 /// Every repeated key, in document order, each paired with its previous occurrence.
 pub(crate) fn duplicate_keys(root: &Node) -> Vec<Duplicate> {
     let mut out = Vec::new();
-    walk_duplicates(root, &mut String::new(), &mut out);
+    walk_duplicates(root, &mut Vec::new(), &mut out);
     out
 }
 
-/// Pre-order walk: a key is checked before its value is entered, so the
-/// output is in document order without sorting.
-fn walk_duplicates(node: &Node, path: &mut String, out: &mut Vec<Duplicate>) {
+/// One step of the path from the root to a node.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// Objects up to this size are searched for repeats pair by pair, without hashing.
+const SMALL_OBJECT: usize = 16;
+
+/// Pre-order walk: a key is checked before its value is entered, so the output is in document
+/// order without sorting. The pointer of an object is only written when it repeats a key.
+fn walk_duplicates<'a>(node: &'a Node, path: &mut Vec<Step<'a>>, out: &mut Vec<Duplicate>) {
     match &node.value {
         Value::Object(members) => {
             let mut seen: HashMap<&str, &Span> = HashMap::new();
-            for m in members {
-                if let Some(first) = seen.insert(&m.key, &m.key_span) {
+            for (index, m) in members.iter().enumerate() {
+                let first = if members.len() <= SMALL_OBJECT {
+                    members
+                        .get(..index)
+                        .and_then(|before| before.iter().rfind(|b| b.key == m.key))
+                        .map(|b| &b.key_span)
+                } else {
+                    seen.insert(&m.key, &m.key_span)
+                };
+                if let Some(first) = first {
                     out.push(Duplicate {
-                        object: path.clone(),
+                        object: pointer_of(path),
                         key: m.key.clone(),
                         first: first.clone(),
                         second: m.key_span.clone(),
                     });
                 }
-                with_token(path, &escape_token(&m.key), |p| {
-                    walk_duplicates(&m.value, p, out);
-                });
+                path.push(Step::Key(&m.key));
+                walk_duplicates(&m.value, path, out);
+                path.pop();
             }
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                with_token(path, &i.to_string(), |p| walk_duplicates(item, p, out));
+                path.push(Step::Index(i));
+                walk_duplicates(item, path, out);
+                path.pop();
             }
         }
         _ => {}
     }
 }
 
-/// Runs `f` with `/token` appended to `path`, then restores `path`.
-fn with_token(path: &mut String, token: &str, f: impl FnOnce(&mut String)) {
-    let len = path.len();
-    path.push('/');
-    path.push_str(token);
-    f(path);
-    path.truncate(len);
+/// The RFC 6901 pointer of a path.
+fn pointer_of(path: &[Step<'_>]) -> String {
+    let mut pointer = String::new();
+    for step in path {
+        pointer.push('/');
+        match step {
+            Step::Key(key) => pointer.push_str(&escape_token(key)),
+            Step::Index(index) => pointer.push_str(&index.to_string()),
+        }
+    }
+    pointer
 }
 
 #[cfg(test)]

@@ -36,7 +36,10 @@ fn rust_version_is_what_the_locked_dependencies_need() {
     let ours = version(env!("CARGO_PKG_RUST_VERSION"));
     let metadata = metadata();
     let packages = metadata["packages"].as_array().unwrap();
-    assert!(packages.len() > 100, "every locked package, for every platform");
+    assert!(
+        packages.len() > 100,
+        "every locked package, for every platform"
+    );
     let newer: Vec<String> = packages
         .iter()
         .filter_map(|package| {

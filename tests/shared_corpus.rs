@@ -169,6 +169,7 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     println!("\nrunning {} tests", tests.len());
+    let started = std::time::Instant::now();
     let mut failed = Vec::new();
     for (name, test) in &tests {
         let outcome = std::panic::catch_unwind(test);
@@ -189,8 +190,9 @@ fn main() -> ExitCode {
         println!("\nfailures:\n    {}", failed.join("\n    "));
     }
     println!(
-        "\ntest result: {result}. {passed} passed; {} failed; 0 ignored; 0 measured; {filtered} filtered out\n",
-        failed.len()
+        "\ntest result: {result}. {passed} passed; {} failed; 0 ignored; 0 measured; {filtered} filtered out; finished in {:.2}s\n",
+        failed.len(),
+        started.elapsed().as_secs_f64()
     );
     if failed.is_empty() {
         ExitCode::SUCCESS

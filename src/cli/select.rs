@@ -21,8 +21,9 @@ impl Selection {
     /// Resolves every selector; the first unknown one is a usage error naming its flag.
     pub(crate) fn parse(select: &[String], ignore: &[String]) -> Result<Self, String> {
         let selected = resolve_all("--select", select)?;
+        let given = select.iter().any(|selector| !selector.trim().is_empty());
         Ok(Selection {
-            select: (!select.is_empty()).then_some(selected),
+            select: given.then_some(selected),
             ignore: resolve_all("--ignore", ignore)?,
         })
     }
@@ -152,6 +153,8 @@ mod tests {
             "--select: no rule, code or code prefix `uninstall-sectoin-missing`; \
              did you mean `uninstall-section-missing`?"
         );
+        let empty = Selection::parse(&[String::new()], &[]).unwrap();
+        assert!(empty.select.is_none(), "`--select ''` selects nothing away");
         let error = Selection::parse(&[], &["DD9".to_owned()]).unwrap_err();
         assert!(
             error.starts_with("--ignore: no rule, code or code prefix `DD9`"),

@@ -7,6 +7,8 @@
     clippy::panic
 )]
 
+mod support;
+
 use std::process::{Command, Output};
 
 fn ddlint(args: &[&str]) -> Output {
@@ -211,5 +213,254 @@ fn schema_prints_the_bundled_json_schema() {
     assert_eq!(
         schema["$schema"],
         "https://json-schema.org/draft/2020-12/schema"
+    );
+}
+
+#[test]
+fn explain_suggests_the_closest_rule_for_a_misspelt_name_or_code() {
+    for (typo, close) in [
+        ("uninstal-section-missing", "uninstall-section-missing"),
+        ("api-key-link", "api-keys-link"),
+        ("DD2O4", "DD204"),
+    ] {
+        let output = ddlint(&["explain", typo]);
+        assert_eq!(output.status.code(), Some(2), "{typo}");
+        assert_eq!(
+            stderr(&output),
+            format!("error: no rule is named `{typo}`; did you mean `{close}`?\n")
+        );
+        assert!(output.stdout.is_empty());
+    }
+    let output = ddlint(&["explain", "xyz"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).ends_with("`ddlint rules` lists the rules\n"));
+}
+
+/// The codes of a `--format json` run's findings, in order.
+fn codes(output: &Output) -> Vec<String> {
+    support::rule_and(output, "code")
+        .into_iter()
+        .map(|(_, code)| code)
+        .collect()
+}
+
+/// DD101, DD104 (a warning) and DD204.
+const THREE_FINDINGS: &str = "fixtures/uninstallation-field-missing-oauth";
+
+#[test]
+fn select_and_ignore_take_names_codes_and_prefixes_comma_separated_or_repeated() {
+    let run = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend_from_slice(args);
+        all.push(THREE_FINDINGS);
+        ddlint(&all)
+    };
+    assert_eq!(codes(&run(&[])), ["DD204", "DD101", "DD104"]);
+    assert_eq!(codes(&run(&["--select", "DD1"])), ["DD101", "DD104"]);
+    assert_eq!(
+        codes(&run(&["--select", "uninstall-section-missing,dd104"])),
+        ["DD204", "DD104"]
+    );
+    assert_eq!(
+        codes(&run(&["--select", "DD101", "--select", "DD2"])),
+        ["DD204", "DD101"]
+    );
+    assert_eq!(
+        codes(&run(&["--ignore", "DD104", "--ignore", "DD2"])),
+        ["DD101"]
+    );
+    let output = run(&[
+        "--select",
+        "DD2,DD104",
+        "--ignore",
+        "uninstall-section-missing",
+    ]);
+    assert_eq!(codes(&output), ["DD104"], "--ignore wins over --select");
+    assert_eq!(output.status.code(), Some(0), "a warning alone");
+}
+
+#[test]
+fn the_command_line_selection_wins_over_the_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("ddlint.toml");
+    std::fs::write(
+        &config,
+        "[rules]\nanchor-unresolved = \"off\"\nDD101 = \"warning\"\n\n[[ignore]]\n\
+         rule = \"uninstall-section-missing\"\nintegration = \"uninstallation-field-missing-oauth\"\n\
+         reason = \"reviewed\"\n",
+    )
+    .unwrap();
+    let config = config.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "json", "--config", config];
+        all.extend_from_slice(args);
+        all.push(THREE_FINDINGS);
+        ddlint(&all)
+    };
+    assert_eq!(codes(&run(&[])), ["DD101"]);
+    let output = run(&["--select", "DD1"]);
+    assert_eq!(codes(&output), ["DD101", "DD104"], "selected, so back on");
+    assert_eq!(
+        support::rule_and(&output, "level"),
+        [
+            (
+                "uninstallation-field-missing".to_owned(),
+                "warning".to_owned()
+            ),
+            ("anchor-unresolved".to_owned(), "warning".to_owned()),
+        ],
+        "the file's level of a selected rule stays"
+    );
+    // The file's ignore is about a rule the command line turns off: not reported as unused.
+    assert_eq!(
+        codes(&run(&["--ignore", "DD204,DD101"])),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn an_unknown_selector_is_a_usage_error_with_the_closest_rule() {
+    let output = ddlint(&[
+        "check",
+        "--select",
+        "DD1,uninstal-section-missing",
+        THREE_FINDINGS,
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "error: --select: no rule, code or code prefix `uninstal-section-missing`; \
+         did you mean `uninstall-section-missing`?\n"
+    );
+    assert!(output.stdout.is_empty());
+    let output = ddlint(&["check", "--ignore", "DD9", THREE_FINDINGS]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).starts_with("error: --ignore: no rule, code or code prefix `DD9`;"));
+}
+
+#[test]
+fn quiet_prints_the_findings_only() {
+    let output = ddlint(&["check", "--quiet", "fixtures/valid-oauth-after-setup"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty() && output.stderr.is_empty());
+    let loud = ddlint(&["check", THREE_FINDINGS]);
+    let quiet = ddlint(&["check", "-q", THREE_FINDINGS]);
+    assert_eq!(quiet.status.code(), Some(1));
+    let (loud, quiet) = (stdout(&loud), stdout(&quiet));
+    let summary = loud.lines().last().unwrap();
+    assert!(
+        summary.starts_with("Found 2 errors and 1 warning"),
+        "{summary}"
+    );
+    assert_eq!(format!("{quiet}{summary}\n"), loud);
+    let output = ddlint(&["check", "--quiet", "Cargo.toml"]);
+    assert!(output.stderr.is_empty(), "no note: {}", stderr(&output));
+
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("artie");
+    support::copy_tree(std::path::Path::new(THREE_FINDINGS), &target);
+    let output = ddlint(&["check", "--fix", "--quiet", target.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        output.stderr.is_empty(),
+        "no `Fixed` line: {}",
+        stderr(&output)
+    );
+    assert!(!stdout(&output).contains("DD101"), "fixed");
+}
+
+#[test]
+fn statistics_count_the_findings_per_rule() {
+    let output = ddlint(&["check", "--statistics", THREE_FINDINGS]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "the exit code is the report's"
+    );
+    assert_eq!(
+        stdout(&output),
+        "1  DD101  [*] uninstallation-field-missing\n\
+         1  DD104  [ ] anchor-unresolved\n\
+         1  DD204  [ ] uninstall-section-missing\n\
+         [*] fixable with `ddlint check --fix`\n"
+    );
+    // On the bundled corpus, the JSON statistics are the JSON report's findings counted.
+    let corpus = support::corpus::BUNDLED;
+    let report = ddlint(&["check", "--format", "json", corpus]);
+    let mut expected = std::collections::BTreeMap::new();
+    for code in codes(&report) {
+        *expected.entry(code).or_insert(0u64) += 1;
+    }
+    let output = ddlint(&["check", "--statistics", "--format", "json", corpus]);
+    let rows: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    let counts: std::collections::BTreeMap<String, u64> = rows
+        .iter()
+        .map(|row| {
+            (
+                row["code"].as_str().unwrap().to_owned(),
+                row["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(counts, expected);
+    let order: Vec<u64> = rows
+        .iter()
+        .map(|row| row["count"].as_u64().unwrap())
+        .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] >= w[1]),
+        "most frequent first"
+    );
+
+    let output = ddlint(&["check", "--statistics", "--format", "sarif", corpus]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--statistics prints a table"));
+}
+
+#[test]
+fn output_file_errors_name_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-dir").join("report.json");
+    let missing = missing.to_str().unwrap();
+    for extra in [&[][..], &["--diff"][..]] {
+        let mut args = vec!["check", "--output-file", missing];
+        args.extend_from_slice(extra);
+        args.push(THREE_FINDINGS);
+        let output = ddlint(&args);
+        assert_eq!(output.status.code(), Some(2), "{extra:?}");
+        let message = stderr(&output);
+        assert!(
+            message.starts_with(&format!("error: cannot write `{missing}`: ")),
+            "{message}"
+        );
+    }
+    let written = dir.path().join("report.json");
+    let output = ddlint(&[
+        "check",
+        "--output-file",
+        written.to_str().unwrap(),
+        THREE_FINDINGS,
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let report = std::fs::read_to_string(&written).unwrap();
+    assert!(report.contains("DD101 uninstallation-field-missing"));
+}
+
+#[test]
+fn a_missing_config_file_is_a_plain_usage_error_with_its_path() {
+    let output = ddlint(&["check", "--config", "no-such-ddlint.toml", THREE_FINDINGS]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "error: --config `no-such-ddlint.toml` does not exist\n"
+    );
+    assert!(output.stdout.is_empty(), "no config-invalid finding");
+    let output = ddlint(&["check", "--config", "fixtures", THREE_FINDINGS]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "error: --config `fixtures` is a directory\n"
     );
 }

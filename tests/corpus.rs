@@ -1,5 +1,7 @@
-//! The real corpus as a regression net: ddlint completes on every integration of
-//! `../shared/corpus/integrations-extras`, deterministically, with the findings a reviewer expects.
+//! The bundled real integrations (`tests/corpus/integrations-extras`) as a regression net:
+//! ddlint completes on every one, deterministically, with the reviewed findings, and the bundle
+//! still holds what it was chosen for. The same checks over the full shared sample are in
+//! `tests/shared_corpus.rs`.
 
 #![allow(
     clippy::unwrap_used,
@@ -8,138 +10,184 @@
     clippy::panic
 )]
 
+mod support;
+
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::Path;
 
-use ddlint::output::json;
+use support::corpus::{self, BUNDLED, BUNDLED_REVIEWED, SHARED_REVIEWED};
 
-fn corpus() -> PathBuf {
-    let path = PathBuf::from("../shared/corpus/integrations-extras");
-    assert!(
-        path.is_dir(),
-        "the corpus must sit at {} (beside the project)",
-        path.display()
-    );
-    path
+fn root() -> &'static Path {
+    Path::new(BUNDLED)
 }
 
-fn json_output() -> (ddlint::Report, String) {
-    let report = ddlint::check(&[corpus()], &ddlint::Settings::default())
-        .expect("the corpus is a repository of integrations");
-    let mut document = Vec::new();
-    json::render(&report, &mut document).unwrap();
-    (report, String::from_utf8(document).unwrap())
-}
-
-/// (integration directory, rule name) for every finding.
-fn findings(report: &ddlint::Report) -> BTreeSet<(String, &'static str)> {
-    report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let path = d.primary.file.path();
-            let dir = path.parent().and_then(|p| p.file_name()).unwrap();
-            (dir.to_string_lossy().into_owned(), d.rule.name)
-        })
-        .collect()
+fn read(path: &str) -> String {
+    let path = root().join(path);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 #[test]
-fn corpus_is_checked_completely_and_deterministically() {
-    let (first, first_json) = json_output();
-    let (_, second_json) = json_output();
-    assert_eq!(first.integrations, 199);
-    assert_eq!(first_json, second_json, "two runs over the corpus differ");
+fn every_bundled_integration_is_checked_deterministically() {
+    let first = corpus::check(root());
+    let second = corpus::check(root());
+    assert_eq!(first.integrations, 40);
+    assert_eq!(first.integrations, corpus::integrations(root()).len());
+    let first_json = corpus::json(&first);
+    assert_eq!(first_json, corpus::json(&second), "two runs differ");
     let document: serde_json::Value = serde_json::from_str(&first_json).unwrap();
     assert_eq!(document["version"], 1);
     assert!(document["summary"]["errors"].as_u64().unwrap() > 0);
 }
 
 #[test]
-fn corpus_findings_include_the_known_oauth_gaps() {
-    let (report, _) = json_output();
-    let found = findings(&report);
-    for name in ["artie", "census", "invary", "isdown", "singlestoredb_cloud"] {
+fn the_known_oauth_gaps_are_reported_and_clean_integrations_get_nothing() {
+    let report = corpus::check(root());
+    corpus::assert_known_oauth_gaps(&report, root());
+    let found: BTreeSet<String> = report
+        .diagnostics
+        .iter()
+        .map(|d| corpus::integration_of(d, root()))
+        .collect();
+    for clean in ["emnify", "harness_cloud_cost_management", "insightfinder"] {
+        assert!(!found.contains(clean), "{clean} has findings");
+    }
+}
+
+#[test]
+fn the_bundled_schema_accepts_every_bundled_manifest() {
+    corpus::assert_schema_accepts_all(&corpus::check(root()));
+}
+
+#[test]
+fn bundled_findings_match_the_reviewed_list() {
+    let report = corpus::check(root());
+    corpus::assert_reviewed(&corpus::finding_lines(&report, root()), BUNDLED_REVIEWED);
+}
+
+/// The two reviewed lists agree: the full sample's lines about the bundled integrations are the
+/// bundle's list, and every rule that fires on the full sample fires on the bundle.
+#[test]
+fn the_bundled_list_is_the_full_lists_part_for_these_integrations() {
+    let bundled = std::fs::read_to_string(BUNDLED_REVIEWED).unwrap();
+    let full = std::fs::read_to_string(SHARED_REVIEWED).unwrap();
+    let names: BTreeSet<String> = corpus::integrations(root())
+        .iter()
+        .map(|dir| dir.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    let part: Vec<&str> = full
+        .lines()
+        .filter(|line| names.contains(line.split(' ').next().unwrap()))
+        .collect();
+    assert_eq!(bundled.lines().collect::<Vec<_>>(), part);
+    let rules = |text: &str| -> BTreeSet<String> {
+        let rule = |line: &str| line.split(' ').nth(1).unwrap().to_owned();
+        text.lines().map(rule).collect()
+    };
+    assert_eq!(rules(&bundled), rules(&full));
+}
+
+/// Whether some line inside a fenced code block is `#`s and a space (a false heading for a line
+/// scanner).
+fn heading_like_line_in_fence(text: &str) -> bool {
+    let mut in_fence = false;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") {
+            in_fence = !in_fence;
+            continue;
+        }
+        let hashes = trimmed.len() - trimmed.trim_start_matches('#').len();
+        if in_fence && (1..=6).contains(&hashes) && trimmed[hashes..].starts_with(' ') {
+            return true;
+        }
+    }
+    false
+}
+
+/// The traps of ../shared/corpus/README.md that the bundle was chosen for are still in it.
+#[test]
+fn the_bundle_still_holds_the_traps() {
+    let manifest = |dir: &str| read(&format!("{dir}/manifest.json"));
+    let readme = |dir: &str| read(&format!("{dir}/README.md"));
+    let emails = manifest("redis_enterprise_prometheus")
+        .matches("\"support_email\"")
+        .count();
+    assert_eq!(emails, 2, "the duplicate key");
+    for dir in ["chainguard", "starburst_galaxy"] {
         assert!(
-            found.contains(&(name.to_owned(), "uninstallation-field-missing")),
-            "{name}: uninstallation-field-missing not reported"
+            manifest(dir).contains("\\u202f"),
+            "{dir}: `\\u202f` escapes"
+        );
+        let images = std::fs::read_dir(root().join(dir).join("images")).unwrap();
+        let names: Vec<String> = images
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().any(|name| name.contains('\u{202f}')), "{dir}");
+    }
+    assert_eq!(readme("vercel").matches("\r\n").count(), 3, "vercel's CRLF");
+    assert!(readme("bind9").contains("<h4"));
+    assert!(
+        readme("starburst_galaxy")
+            .lines()
+            .any(|l| l.starts_with(" ### "))
+    );
+    for dir in ["apache-apisix", "qdrant"] {
+        assert!(
+            heading_like_line_in_fence(&readme(dir)),
+            "{dir}: `#` lines in a fence"
         );
     }
-    for name in ["artie", "census"] {
+    for dir in ["bind9", "logstash", "qdrant"] {
+        let fence_in_list_item = readme(dir).lines().any(|line| line.starts_with("   ```"));
+        assert!(fence_in_list_item, "{dir}");
+    }
+    assert!(manifest("oceanbasecloud").starts_with("{\n    \""));
+    let tabs = manifest("zenoh_router")
+        .lines()
+        .any(|line| line.starts_with('\t'));
+    assert!(tabs, "zenoh_router: tab-indented lines");
+    assert!(!manifest("census").ends_with('\n'), "no final newline");
+    assert!(readme("logstash").contains("{{<"), "Hugo shortcodes");
+    for dir in ["sqreen", "f5-distributed-cloud", "grafana"] {
+        assert!(manifest(dir).contains("\"saved_views\""), "{dir}");
+    }
+    for dir in ["fauna", "invary", "isdown"] {
         assert!(
-            found.contains(&(name.to_owned(), "uninstall-section-missing")),
+            readme(dir).contains("\n### Uninstallation"),
+            "{dir}: nested"
+        );
+    }
+    for dir in ["ably", "modal"] {
+        assert!(readme(dir).contains("\n## Uninstallation"), "{dir}");
+    }
+}
+
+/// The repository files upcoming rules read: every bundled integration has its CODEOWNERS
+/// entry, and `.ddev/config.toml` parses and names only bundled integrations.
+#[test]
+fn the_repository_files_are_trimmed_to_the_bundle() {
+    let names: Vec<String> = corpus::integrations(root())
+        .iter()
+        .map(|dir| dir.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    let owners = read(".github/CODEOWNERS");
+    for name in &names {
+        let entry = format!("/{name}/ ");
+        assert!(
+            owners.lines().any(|line| line.starts_with(&entry)),
             "{name}"
         );
     }
-}
-
-#[test]
-fn unresolved_support_anchors_are_warnings_and_clean_integrations_get_nothing() {
-    let (report, _) = json_output();
-    let support: Vec<_> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.rule.name == "anchor-unresolved" && d.message.contains("README.md#Support"))
-        .collect();
-    assert!(!support.is_empty());
-    assert!(
-        support
-            .iter()
-            .all(|d| d.level == ddlint::diagnostic::Level::Warning)
-    );
-    let found = findings(&report);
-    // insightfinder: no OAuth, `## Overview`, `## Setup`, and `#Support` resolves.
-    assert!(
-        !found.iter().any(|(dir, _)| dir == "insightfinder"),
-        "{found:?}"
-    );
-}
-
-#[test]
-fn the_bundled_schema_accepts_every_real_manifest() {
-    let (report, _) = json_output();
-    let schema: Vec<_> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.rule.name == "manifest-schema")
-        .map(|d| format!("{}: {}", d.primary.file.path().display(), d.message))
-        .collect();
-    assert!(schema.is_empty(), "{schema:#?}");
-}
-
-/// The reviewed list of findings on the corpus: `integration rule line`, one per line.
-const REVIEWED: &str = "tests/corpus-findings.txt";
-
-#[test]
-fn corpus_findings_match_the_reviewed_list() {
-    let (report, _) = json_output();
-    let mut lines: Vec<String> = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let path = d.primary.file.path();
-            let corpus = corpus();
-            let relative = path.strip_prefix(&corpus).unwrap();
-            let integration = relative
-                .components()
-                .next()
-                .unwrap()
-                .as_os_str()
-                .to_string_lossy();
-            let line = d.primary.file.line_col(d.primary.span.start).line;
-            format!("{integration} {} {line}", d.rule.name)
-        })
-        .collect();
-    lines.sort();
-    let actual = lines.join("\n") + "\n";
-    if std::env::var_os("DDLINT_BLESS").is_some() {
-        std::fs::write(REVIEWED, &actual).unwrap();
+    for line in owners.lines().filter(|line| line.starts_with('/')) {
+        let dir = line[1..].split('/').next().unwrap();
+        assert!(names.iter().any(|name| name == dir), "{line}");
     }
-    let expected = std::fs::read_to_string(REVIEWED).unwrap_or_default();
-    let diff = similar::TextDiff::from_lines(&expected, &actual);
-    assert!(
-        expected == actual,
-        "findings on the corpus changed (review, then DDLINT_BLESS=1 rewrites {REVIEWED}):\n{}",
-        diff.unified_diff().header("reviewed", "actual")
-    );
+    let config: toml::Table = toml::from_str(&read(".ddev/config.toml")).unwrap();
+    let overrides = config["overrides"].as_table().unwrap();
+    assert_eq!(overrides.len(), 3);
+    for (_, table) in overrides {
+        for (name, _) in table.as_table().unwrap() {
+            assert!(names.contains(name), "{name}");
+        }
+    }
 }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use support::copy_tree;
 
-const CORPUS: &str = "../shared/corpus/integrations-extras";
+const CORPUS: &str = support::corpus::BUNDLED;
 
 /// Real integrations with media, dashboards and classifier tags.
 const SUBJECTS: [&str; 4] = ["artie", "notion", "insightfinder", "downdetector"];

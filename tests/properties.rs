@@ -1,7 +1,7 @@
 //! Property tests: random and mutated manifests and READMEs never make ddlint panic, every label
 //! lies inside its file on character boundaries, and the output is the same on every run.
 //!
-//! (a) random bytes, and byte- and text-level mutations of real files of the corpus sample;
+//! (a) random bytes, and byte- and text-level mutations of real files (the bundled corpus);
 //! (b) Markdown assembled from the pieces that break line scanners, as an OAuth README;
 //! (c) the real binary's output, twice on the same input.
 //!
@@ -24,7 +24,8 @@ use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use proptest::test_runner::TestCaseError;
 
-const CORPUS: &str = "../shared/corpus/integrations-extras";
+/// The bundled real integrations (always there, unlike the full sample beside the project).
+const CORPUS: &str = "tests/corpus/integrations-extras";
 
 /// Real integrations: two with OAuth, a plain one, one whose README is full of code fences, one
 /// with CRLF in its README.
@@ -59,22 +60,24 @@ fn copy_tree(from: &Path, to: &Path) {
 /// A subject's name, manifest.json and README.md.
 type Original = (&'static str, Vec<u8>, Vec<u8>);
 
-/// The manifest and README of each subject, read once.
-fn originals() -> &'static [Original] {
-    static ORIGINALS: OnceLock<Vec<Original>> = OnceLock::new();
-    ORIGINALS.get_or_init(|| {
+/// The manifest and README of each subject, read once. A missing file fails every case with
+/// one message (no panic, so proptest does not print one per case).
+fn originals() -> Result<&'static [Original], TestCaseError> {
+    static ORIGINALS: OnceLock<Result<Vec<Original>, String>> = OnceLock::new();
+    let read_all = || {
+        let read = |name: &str, file: &str| {
+            let path = Path::new(CORPUS).join(name).join(file);
+            fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
+        };
         SUBJECTS
             .iter()
-            .map(|&name| {
-                let dir = Path::new(CORPUS).join(name);
-                let read = |file: &str| {
-                    fs::read(dir.join(file))
-                        .unwrap_or_else(|e| panic!("{}: {e}", dir.join(file).display()))
-                };
-                (name, read("manifest.json"), read("README.md"))
-            })
+            .map(|&name| Ok((name, read(name, "manifest.json")?, read(name, "README.md")?)))
             .collect()
-    })
+    };
+    match ORIGINALS.get_or_init(read_all) {
+        Ok(originals) => Ok(originals),
+        Err(message) => Err(TestCaseError::fail(message.clone())),
+    }
 }
 
 /// Which file(s) of the integration a case replaces.
@@ -144,6 +147,7 @@ fn check_with(
     manifest: &[u8],
     readme: &[u8],
 ) -> Result<(), TestCaseError> {
+    originals()?;
     let (_tmp, dir) = integration(&Path::new(CORPUS).join(subject), subject);
     if matches!(target, Target::Manifest | Target::Both) {
         fs::write(dir.join("manifest.json"), manifest).unwrap();
@@ -354,7 +358,7 @@ proptest! {
         manifest_edits in proptest::collection::vec(byte_edit(), 1..8),
         readme_edits in proptest::collection::vec(byte_edit(), 1..8),
     ) {
-        let (name, manifest, readme) = &originals()[subject];
+        let (name, manifest, readme) = &originals()?[subject];
         let manifest = apply_bytes(manifest.clone(), &manifest_edits);
         let readme = apply_bytes(readme.clone(), &readme_edits);
         check_with(name, target, &manifest, &readme)?;
@@ -367,7 +371,7 @@ proptest! {
         manifest_edits in proptest::collection::vec(text_edit(), 1..8),
         readme_edits in proptest::collection::vec(text_edit(), 1..8),
     ) {
-        let (name, manifest, readme) = &originals()[subject];
+        let (name, manifest, readme) = &originals()?[subject];
         let manifest = apply_text(String::from_utf8(manifest.clone()).unwrap(), &manifest_edits);
         let readme = apply_text(String::from_utf8(readme.clone()).unwrap(), &readme_edits);
         check_with(name, target, manifest.as_bytes(), readme.as_bytes())?;
@@ -529,7 +533,7 @@ proptest! {
         shared in any::<bool>(),
     ) {
         let tmp = tempfile::tempdir().unwrap();
-        for ((name, manifest, readme), (manifest_edits, readme_edits)) in originals().iter().zip(&edits) {
+        for ((name, manifest, readme), (manifest_edits, readme_edits)) in originals()?.iter().zip(&edits) {
             let dir = tmp.path().join("repo").join(name);
             copy_tree(&Path::new(CORPUS).join(name), &dir);
             let mut manifest = String::from_utf8(manifest.clone()).unwrap();
@@ -548,6 +552,6 @@ proptest! {
 }
 
 #[test]
-fn the_corpus_report_is_identical_twice() {
+fn the_bundled_corpus_report_is_identical_twice() {
     same_twice(Path::new("."), CORPUS).unwrap();
 }

@@ -73,7 +73,10 @@ type Call = (String, PathBuf);
 /// report; `None` when strace is not installed.
 fn traced(cwd: &Path, args: &[&str]) -> Option<(Vec<Call>, serde_json::Value)> {
     if Command::new("strace").arg("-V").output().is_err() {
-        eprintln!("note: strace is not installed; the system-call tests were skipped");
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("note: strace is not installed; the system-call tests were skipped");
+        }
         return None;
     }
     let log = cwd.join("strace.log");

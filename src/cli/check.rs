@@ -1,13 +1,22 @@
 //! `ddlint check`: configuration, lint or fix (`--fix`, `--diff`), then the report and exit code.
 
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 
-use super::{CheckArgs, Color, Outcome};
+use super::select::Selection;
+use super::{CheckArgs, Color, Outcome, statistics};
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Level};
 use crate::output::{self, Format, human::HumanOptions};
 use crate::report::{Report, plural};
 use crate::settings::Settings;
+
+/// Why a run cannot start: a usage error (exit 2, one line on stderr), or the configuration's
+/// errors (exit 2, reported as findings in the chosen format).
+enum Unusable {
+    Usage(String),
+    Config(Vec<Diagnostic>),
+}
 
 /// Runs `check` as the flags ask.
 pub(crate) fn run(
@@ -17,13 +26,14 @@ pub(crate) fn run(
 ) -> io::Result<Outcome> {
     let settings = match settings(args) {
         Ok(settings) => settings,
-        Err(diagnostics) => {
+        Err(Unusable::Usage(message)) => return usage(err, &message),
+        Err(Unusable::Config(diagnostics)) => {
             let report = Report {
                 skipped: Vec::new(),
                 integrations: 0,
                 diagnostics,
             };
-            emit(args, &report, out)?;
+            write_out(args, out, |out| render(args, &report, out))?;
             return Ok(Outcome::Usage);
         }
     };
@@ -32,26 +42,60 @@ pub(crate) fn run(
     }
     match crate::check(&args.paths, &settings) {
         Ok(report) => {
-            notes(&report, err)?;
+            notes(args, &report, err)?;
             emit(args, &report, out).map(|()| outcome_of(args, &report))
         }
         Err(error) => usage(err, &error),
     }
 }
 
-/// The flags over the configuration (`--config`, or `ddlint.toml` found from the first path).
-fn settings(args: &CheckArgs) -> Result<Settings, Vec<Diagnostic>> {
+/// The flags over the configuration (`--config`, or `ddlint.toml` found from the first path),
+/// then `--select` and `--ignore` over both.
+fn settings(args: &CheckArgs) -> Result<Settings, Unusable> {
+    if args.statistics && !matches!(args.format, Format::Human | Format::Json) {
+        let format = format!("{:?}", args.format).to_lowercase();
+        return Err(Unusable::Usage(format!(
+            "--statistics prints a table (--format human) or JSON (--format json), not --format {format}"
+        )));
+    }
+    let selection = Selection::parse(&args.select, &args.ignore).map_err(Unusable::Usage)?;
     let path = match (&args.config, args.no_config) {
         (_, true) => None,
-        (Some(path), false) => Some(path.clone()),
+        (Some(path), false) => Some(readable("--config", path)?),
         (None, false) => args.paths.first().and_then(|first| config::find(first)),
     };
-    let config = path.map_or_else(|| Ok(Config::default()), |path| config::load(&path))?;
-    Ok(config.apply_to(args.settings(), args.repo_kind, args.uninstall_placement))
+    let config = path.map_or_else(|| Ok(Config::default()), |path| config::load(&path));
+    let config = config.map_err(Unusable::Config)?;
+    let mut settings = config.apply_to(args.settings(), args.repo_kind, args.uninstall_placement);
+    selection.apply(&mut settings);
+    Ok(settings)
 }
 
-/// A note on standard error for each file that selected no integration.
-fn notes(report: &Report, err: &mut dyn Write) -> io::Result<()> {
+/// A file named on the command line that can be opened for reading, else a usage error with
+/// its path.
+fn readable(flag: &str, path: &Path) -> Result<std::path::PathBuf, Unusable> {
+    let problem = match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_dir() => Some("is a directory".to_owned()),
+        Ok(_) => std::fs::File::open(path)
+            .err()
+            .map(|e| format!("cannot be read: {e}")),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Some("does not exist".to_owned()),
+        Err(error) => Some(format!("cannot be read: {error}")),
+    };
+    match problem {
+        Some(problem) => Err(Unusable::Usage(format!(
+            "{flag} `{}` {problem}",
+            path.display()
+        ))),
+        None => Ok(path.to_owned()),
+    }
+}
+
+/// A note on standard error for each file that selected no integration (not with --quiet).
+fn notes(args: &CheckArgs, report: &Report, err: &mut dyn Write) -> io::Result<()> {
+    if args.quiet {
+        return Ok(());
+    }
     for file in &report.skipped {
         writeln!(
             err,
@@ -74,15 +118,12 @@ fn fix(
         Ok(outcome) => outcome,
         Err(error) => return usage(err, &error),
     };
-    notes(&outcome.report, err)?;
+    notes(args, &outcome.report, err)?;
     if args.diff {
         let color = args.output_file.is_none() && use_color(args.color);
-        let mut buffer = Vec::new();
-        output::diff::render(&outcome.changes, color, &mut buffer)?;
-        match &args.output_file {
-            Some(path) => std::fs::write(path, buffer)?,
-            None => out.write_all(&buffer)?,
-        }
+        write_out(args, out, |out| {
+            output::diff::render(&outcome.changes, color, out)
+        })?;
         let changed = !outcome.changes.is_empty() && !args.exit_zero;
         return Ok(if changed {
             Outcome::Findings
@@ -91,15 +132,17 @@ fn fix(
         });
     }
     for change in &outcome.changes {
-        std::fs::write(&change.path, &change.after)?;
+        std::fs::write(&change.path, &change.after).map_err(|e| naming(&change.path, e))?;
     }
-    let files = outcome.changes.len();
-    let noun = if files == 1 { "file" } else { "files" };
-    writeln!(
-        err,
-        "Fixed {} in {files} {noun}.",
-        plural(outcome.applied, "finding")
-    )?;
+    if !args.quiet {
+        let files = outcome.changes.len();
+        let noun = if files == 1 { "file" } else { "files" };
+        writeln!(
+            err,
+            "Fixed {} in {files} {noun}.",
+            plural(outcome.applied, "finding")
+        )?;
+    }
     emit(args, &outcome.report, out)?;
     Ok(outcome_of(args, &outcome.report))
 }
@@ -119,14 +162,34 @@ fn usage(err: &mut dyn Write, error: &dyn std::fmt::Display) -> io::Result<Outco
     Ok(Outcome::Usage)
 }
 
-/// Writes the report in the chosen format, to `--output-file` or `out`.
+/// Writes the report in the chosen format (or its statistics), to `--output-file` or `out`.
 fn emit(args: &CheckArgs, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    write_out(args, out, |out| match (args.statistics, args.format) {
+        (true, Format::Json) => statistics::render_json(report, args.unsafe_fixes, out),
+        (true, _) => statistics::render_text(report, args.unsafe_fixes, out),
+        (false, _) => render(args, report, out),
+    })
+}
+
+/// Runs `write` on `out`, or on a buffer then written to `--output-file`; an error writing the
+/// file names it.
+fn write_out(
+    args: &CheckArgs,
+    out: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let Some(path) = &args.output_file else {
-        return render(args, report, out);
+        return write(out);
     };
     let mut buffer = Vec::new();
-    render(args, report, &mut buffer)?;
-    std::fs::write(path, buffer)
+    write(&mut buffer)?;
+    std::fs::write(path, buffer).map_err(|error| naming(path, error))
+}
+
+/// The error with the file's path: "cannot write `out/report.json`: No such file or directory".
+fn naming(path: &Path, error: io::Error) -> io::Error {
+    let message = format!("cannot write `{}`: {error}", path.display());
+    io::Error::new(error.kind(), message)
 }
 
 fn render(args: &CheckArgs, report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -137,7 +200,11 @@ fn render(args: &CheckArgs, report: &Report, out: &mut dyn Write) -> io::Result<
                 color,
                 width: terminal_width(),
             };
-            output::human::render(report, options, out)
+            if args.quiet {
+                output::human::render_diagnostics(report, options, out)
+            } else {
+                output::human::render(report, options, out)
+            }
         }
         Format::Json => output::json::render(report, out),
         Format::Markdown => output::markdown::render(report, out),

@@ -31,10 +31,8 @@ pub(crate) fn list_rules(format: RulesFormat, out: &mut dyn Write) -> io::Result
 
 pub(crate) fn explain(name: &str, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Outcome> {
     let Some(meta) = rules::find(name) else {
-        writeln!(
-            err,
-            "error: no rule is named `{name}`; `ddlint rules` lists them"
-        )?;
+        let suggestion = super::select::suggestion(name);
+        writeln!(err, "error: no rule is named `{name}`; {suggestion}")?;
         return Ok(Outcome::Usage);
     };
     writeln!(

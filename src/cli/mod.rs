@@ -2,6 +2,8 @@
 
 mod check;
 mod info;
+mod select;
+mod statistics;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -84,6 +86,19 @@ pub(crate) struct CheckArgs {
     /// Show every failed branch of a schema alternative, not only the most relevant one.
     #[arg(long)]
     pub(crate) verbose: bool,
+    /// Report only these rules: names, codes or code prefixes (`DD2`), comma-separated or
+    /// repeated; wins over ddlint.toml.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub(crate) select: Vec<String>,
+    /// Do not report these rules (names, codes or code prefixes); wins over --select.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub(crate) ignore: Vec<String>,
+    /// Print only the findings: no summary line and no notes (errors still go to stderr).
+    #[arg(long, short)]
+    pub(crate) quiet: bool,
+    /// Print how many findings each rule has instead of the findings (human or json format).
+    #[arg(long, conflicts_with = "diff")]
+    pub(crate) statistics: bool,
     /// Apply the safe fixes in place, then report what remains.
     #[arg(long, conflicts_with = "diff")]
     pub(crate) fix: bool,

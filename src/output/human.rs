@@ -24,6 +24,16 @@ pub struct HumanOptions {
 
 /// Writes every diagnostic of `report`, then the summary line.
 pub fn render(report: &Report, options: HumanOptions, out: &mut dyn Write) -> io::Result<()> {
+    render_diagnostics(report, options, out)?;
+    writeln!(out, "{}", summary(report))
+}
+
+/// Writes every diagnostic of `report`, without the summary line (`--quiet`).
+pub fn render_diagnostics(
+    report: &Report,
+    options: HumanOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let theme = if options.color {
         GraphicalTheme::unicode()
     } else {
@@ -41,7 +51,7 @@ pub fn render(report: &Report, options: HumanOptions, out: &mut dyn Write) -> io
             .map_err(io::Error::other)?;
         writeln!(out, "{text}")?;
     }
-    writeln!(out, "{}", summary(report))
+    Ok(())
 }
 
 /// "Found 2 errors and 1 warning in 3 integrations." or "All checks passed ...".

@@ -569,12 +569,19 @@ mod tests {
         assert_eq!(o.headings[79_998].section.end, text.len());
     }
 
+    /// The bundled real READMEs, and the full sample's when it sits beside the project.
     #[test]
     fn real_corpus_readmes() {
-        let dir = std::path::Path::new("../shared/corpus/integrations-extras");
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
+        let bundled = std::path::Path::new("tests/corpus/integrations-extras");
+        let shared = std::path::Path::new("../shared/corpus/integrations-extras");
+        real_readmes_in(bundled);
+        if shared.is_dir() {
+            real_readmes_in(shared);
+        }
+    }
+
+    fn real_readmes_in(dir: &std::path::Path) {
+        let entries = std::fs::read_dir(dir).unwrap();
         let mut files = 0;
         for entry in entries {
             let path = entry.unwrap().path().join("README.md");

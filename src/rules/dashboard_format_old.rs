@@ -21,13 +21,13 @@ declare_rule! {
     /// ## Example
     /// ```json
     /// {"board_title": "Acme", "description": "", "template_variables": [],
-    ///  "widgets": [{"type": "timeseries", "tile_def": {}}]}
+    ///   "widgets": [{"type": "timeseries", "tile_def": {}}]}
     /// ```
     ///
     /// ## Use instead
     /// ```json
     /// {"title": "Acme", "layout_type": "ordered", "description": "", "template_variables": [],
-    ///  "widgets": [{"definition": {"type": "timeseries", "requests": []}}]}
+    ///   "widgets": [{"definition": {"type": "timeseries", "requests": []}}]}
     /// ```
     ///
     /// ## Fix

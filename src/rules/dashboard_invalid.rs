@@ -27,7 +27,7 @@ declare_rule! {
     /// ## Use instead
     /// ```json
     /// {"title": "Acme Overview", "description": "What Acme does, at a glance.",
-    ///  "layout_type": "ordered", "template_variables": [], "widgets": []}
+    ///   "layout_type": "ordered", "template_variables": [], "widgets": []}
     /// ```
     ///
     /// ## Fix

@@ -1,14 +1,18 @@
-//! Helpers the integration tests share: copying a fixture tree, running git.
+//! Helpers the integration tests share: copying a fixture tree, running git, the real corpus.
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod corpus;
 
 use std::path::Path;
 use std::process::Command;
 
-/// Copies a directory tree, leaving out reviewed outputs (`expected.*`).
+/// Copies a directory tree, leaving out reviewed outputs (`expected.*`); the copies are
+/// writable (the shared corpus is read-only).
 pub fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
+    let entries = std::fs::read_dir(from).unwrap_or_else(|e| panic!("{}: {e}", from.display()));
+    for entry in entries {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap();
         if name.to_string_lossy().starts_with("expected.") {
@@ -17,7 +21,12 @@ pub fn copy_tree(from: &Path, to: &Path) {
         if path.is_dir() {
             copy_tree(&path, &to.join(name));
         } else {
-            std::fs::copy(&path, to.join(name)).unwrap();
+            let target = to.join(name);
+            std::fs::copy(&path, &target).unwrap();
+            let mut permissions = std::fs::metadata(&target).unwrap().permissions();
+            #[allow(clippy::permissions_set_readonly_false)]
+            permissions.set_readonly(false);
+            std::fs::set_permissions(&target, permissions).unwrap();
         }
     }
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::files::{Context, FileId, Files, JsonFile, Kind, Readme};
 use crate::json::{Node, Value};
+use crate::settings::{RepoKind, Settings};
 
 /// An integration directory and its files.
 #[derive(Debug)]
@@ -60,6 +61,26 @@ impl Integration {
     /// `tile.uninstallation`, when present.
     pub(crate) fn uninstallation_field(&self) -> Option<&Node> {
         self.manifest_root()?.pointer("/tile/uninstallation")
+    }
+
+    /// The repository the integration is judged as: the one the flags or the configuration
+    /// name, else a Marketplace listing when the manifest has a non-empty `pricing` or a
+    /// `legal_terms` (two real extras manifests carry `"pricing": []`), else extras.
+    pub(crate) fn repo_kind(&self, settings: &Settings) -> RepoKind {
+        if let Some(kind) = settings.repo_kind {
+            return kind;
+        }
+        let root = self.manifest_root();
+        let priced = root
+            .and_then(|root| root.get("pricing"))
+            .and_then(Node::as_array)
+            .is_some_and(|entries| !entries.is_empty());
+        let legal = root.and_then(|root| root.get("legal_terms")).is_some();
+        if priced || legal {
+            RepoKind::Marketplace
+        } else {
+            RepoKind::Extras
+        }
     }
 
     /// The integration's directory name, as used in messages.

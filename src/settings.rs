@@ -41,7 +41,9 @@ pub enum Placement {
 /// Settings for one run, from the command line.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
-    pub repo_kind: RepoKind,
+    /// The repository kind every integration is judged as; `None`: each by its manifest (a
+    /// non-empty `pricing` or a `legal_terms` makes a Marketplace listing).
+    pub repo_kind: Option<RepoKind>,
     /// The published OAuth client's app_uuid, when one integration is checked.
     pub app_uuid: Option<String>,
     /// Where the Uninstallation section may sit.

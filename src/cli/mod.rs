@@ -117,7 +117,7 @@ pub(crate) struct CheckArgs {
 impl CheckArgs {
     pub(crate) fn settings(&self) -> Settings {
         Settings {
-            repo_kind: self.repo_kind.unwrap_or_default(),
+            repo_kind: self.repo_kind,
             app_uuid: self.app_uuid.clone(),
             base: self.base.clone(),
             changed_since: self.changed_since.clone(),

@@ -38,7 +38,7 @@ impl Config {
         repo_kind: Option<RepoKind>,
         placement: Option<Placement>,
     ) -> Settings {
-        settings.repo_kind = repo_kind.or(self.repo_kind).unwrap_or_default();
+        settings.repo_kind = repo_kind.or(self.repo_kind);
         settings.placement = placement.or(self.placement).unwrap_or_default();
         settings.levels = self.levels;
         settings.app_uuids = self.app_uuids;

@@ -50,7 +50,7 @@ impl Rule for DescriptionTooLong {
         else {
             return;
         };
-        let (limit, level) = match settings.repo_kind {
+        let (limit, level) = match integration.repo_kind(settings) {
             RepoKind::Marketplace => (70, Level::Error),
             RepoKind::Extras => (80, Level::Warning),
         };

@@ -54,7 +54,7 @@ impl Rule for MarketplaceFieldMissing {
         let Some(root) = integration.manifest_root() else {
             return;
         };
-        if settings.repo_kind != RepoKind::Marketplace {
+        if integration.repo_kind(settings) != RepoKind::Marketplace {
             return;
         }
         for (pointer, field) in REQUIRED {

@@ -71,7 +71,7 @@ impl Rule for UninstallSectionMissing {
             return;
         };
         let field = integration.uninstallation_field().is_some();
-        let marketplace = settings.repo_kind == RepoKind::Marketplace;
+        let marketplace = integration.repo_kind(settings) == RepoKind::Marketplace;
         if readme.uninstall_index().is_some() || !(integration.uses_oauth() || field || marketplace)
         {
             return;

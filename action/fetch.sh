@@ -96,7 +96,8 @@ actual=$(sha256 "$dir/$archive")
 [ "$actual" = "$expected" ] || refuse "checksum mismatch for $archive of release $tag: expected $expected, got $actual; refusing it"
 
 member="ddlint-$target/ddlint$exe"
-tar -xzf "$dir/$archive" -C "$dir" "$member" || refuse "$archive of release $tag holds no $member"
+# Relative names: GNU tar reads `D:\...` (a Windows runner's path) as a remote host.
+(cd "$dir" && tar -xzf "$archive" "$member") || refuse "$archive of release $tag holds no $member"
 ddlint="$dir/$member"
 chmod +x "$ddlint"
 # `ddlint 0.1.0 (abc123def 2026-12-01)`: the version, and the commit it was built from.

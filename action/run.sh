@@ -34,7 +34,7 @@ code_span() {
 changed_configs() {
     local git=(git -c core.fsmonitor=false -c core.hooksPath=/dev/null -c safe.bareRepository=explicit)
     {
-        "${git[@]}" diff --no-ext-diff --no-textconv --name-only --merge-base "$INPUT_CHANGED_SINCE" \
+        "${git[@]}" diff --no-ext-diff --no-textconv --name-only --merge-base --end-of-options "$INPUT_CHANGED_SINCE" \
             -- ':(top,glob)**/ddlint.toml' &&
             "${git[@]}" ls-files --others --exclude-standard -- ':(top,glob)**/ddlint.toml'
     } | LC_ALL=C sort -u

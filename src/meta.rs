@@ -67,4 +67,15 @@ impl RuleMeta {
         }
         text
     }
+
+    /// Where the rule's documentation is published: its source file, whose doc comment is what
+    /// `ddlint explain` prints, at this version's tag of the repository that Cargo.toml names.
+    pub fn help_uri(&self) -> String {
+        format!(
+            "{}/blob/v{}/src/rules/{}.rs",
+            env!("CARGO_PKG_REPOSITORY"),
+            env!("CARGO_PKG_VERSION"),
+            self.name.replace('-', "_")
+        )
+    }
 }

@@ -44,5 +44,6 @@ pub(crate) fn explain(name: &str, out: &mut dyn Write, err: &mut dyn Write) -> i
     )?;
     writeln!(out, "{}\n", meta.summary)?;
     write!(out, "{}", meta.docs())?;
+    writeln!(out, "\nDocumentation: {}", meta.help_uri())?;
     Ok(Outcome::Clean)
 }

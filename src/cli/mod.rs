@@ -1,4 +1,5 @@
-//! The command line: `check`, `rules`, `explain`, `schema`; flags, and the exit code.
+//! The command line: `check`, `rules`, `explain`, `schema`, `completions`; flags, and the exit
+//! code.
 
 mod check;
 mod info;
@@ -8,15 +9,20 @@ mod statistics;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 
 use crate::output::Format;
 use crate::settings::{Placement, RepoKind, Settings};
 
+/// The version `--version` prints: the package's, and the commit it was built from when known
+/// (`0.1.0 (abc123def 2026-12-01)`, from build.rs).
+pub const VERSION: &str = env!("DDLINT_VERSION");
+
 #[derive(Debug, Parser)]
 #[command(
     name = "ddlint",
-    version,
+    version = VERSION,
     about = "A fast, offline linter for Datadog integrations"
 )]
 pub struct Cli {
@@ -39,6 +45,12 @@ enum Command {
     Explain {
         /// The rule's name (`uninstall-section-missing`) or code (`DD204`).
         rule: String,
+    },
+    /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: Shell,
     },
 }
 
@@ -157,5 +169,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Out
         Command::Rules { format } => info::list_rules(format, out).map(|()| Outcome::Clean),
         Command::Explain { rule } => info::explain(&rule, out, err),
         Command::Schema => write!(out, "{}", crate::schema::SCHEMA).map(|()| Outcome::Clean),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "ddlint", out);
+            Ok(Outcome::Clean)
+        }
     }
 }

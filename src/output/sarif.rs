@@ -67,6 +67,7 @@ struct ReportingDescriptor {
     name: &'static str,
     short_description: Text,
     full_description: Text,
+    help_uri: String,
     help: Help,
     default_configuration: Configuration,
 }
@@ -184,6 +185,7 @@ fn descriptor(meta: &'static RuleMeta) -> ReportingDescriptor {
         name: meta.name,
         short_description: text(meta.summary),
         full_description: text(&first_paragraph(&docs)),
+        help_uri: meta.help_uri(),
         help: Help {
             text: docs.clone(),
             markdown: docs,
@@ -409,7 +411,7 @@ mod tests {
             assert_eq!(rule["help"]["text"], meta.docs());
             assert_eq!(rule["help"]["markdown"], meta.docs());
             assert_eq!(rule["defaultConfiguration"]["level"], meta.level.as_str());
-            assert!(rule.get("helpUri").is_none());
+            assert_eq!(rule["helpUri"], meta.help_uri());
         }
     }
 

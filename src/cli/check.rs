@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal, Write};
 use super::{CheckArgs, Color, Outcome};
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Level};
-use crate::output::{self, Format, human::HumanOptions};
+use crate::output::{self, Format, escape, human::HumanOptions};
 use crate::report::{Report, plural};
 use crate::settings::Settings;
 
@@ -56,7 +56,7 @@ fn notes(report: &Report, err: &mut dyn Write) -> io::Result<()> {
         writeln!(
             err,
             "note: `{}` is not inside an integration; skipped",
-            file.display()
+            escape::line(&file.display().to_string())
         )?;
     }
     Ok(())
@@ -115,7 +115,7 @@ fn outcome_of(args: &CheckArgs, report: &Report) -> Outcome {
 }
 
 fn usage(err: &mut dyn Write, error: &dyn std::fmt::Display) -> io::Result<Outcome> {
-    writeln!(err, "error: {error}")?;
+    writeln!(err, "error: {}", escape::line(&error.to_string()))?;
     Ok(Outcome::Usage)
 }
 

@@ -1,12 +1,16 @@
 //! The JSON format: a versioned document `{version, tool, summary, diagnostics}`.
 //!
 //! Lines and columns are 1-based (columns count Unicode code points); offsets are 0-based bytes;
-//! ends are exclusive.
+//! ends are exclusive. Texts for people (messages, labels, help, fix descriptions) have hostile
+//! characters made visible (`escape::line`, `escape::text`); data (paths, replacements) is exact;
+//! the document's text escapes every control and bidirectional character (`escape::json_pretty`).
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::escape;
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::report::Report;
 
@@ -39,18 +43,18 @@ struct JsonDiagnostic<'a> {
     code: &'static str,
     name: &'static str,
     level: Level,
-    message: &'a str,
+    message: Cow<'a, str>,
     #[serde(flatten)]
     location: Location,
     labels: Vec<JsonLabel<'a>>,
-    help: Option<&'a str>,
+    help: Option<Cow<'a, str>>,
     fix: Option<JsonFix<'a>>,
 }
 
 #[derive(Serialize)]
 struct JsonFix<'a> {
     applicability: crate::fix::Applicability,
-    description: &'a str,
+    description: Cow<'a, str>,
     edits: Vec<JsonEdit<'a>>,
 }
 
@@ -65,7 +69,7 @@ struct JsonEdit<'a> {
 struct JsonLabel<'a> {
     #[serde(flatten)]
     location: Location,
-    message: &'a str,
+    message: Cow<'a, str>,
     primary: bool,
 }
 
@@ -101,20 +105,20 @@ fn diagnostic(d: &Diagnostic) -> JsonDiagnostic<'_> {
         code: d.rule.code,
         name: d.rule.name,
         level: d.level,
-        message: &d.message,
+        message: escape::line(&d.message),
         location: Location::of(&d.primary),
         labels: d
             .labels()
             .map(|(label, primary)| JsonLabel {
                 location: Location::of(label),
-                message: &label.message,
+                message: escape::line(&label.message),
                 primary,
             })
             .collect(),
-        help: d.help.as_deref(),
+        help: d.help.as_deref().map(escape::text),
         fix: d.fix.as_ref().map(|fix| JsonFix {
             applicability: fix.applicability,
-            description: &fix.description,
+            description: escape::line(&fix.description),
             edits: fix
                 .edits
                 .iter()
@@ -144,6 +148,6 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         },
         diagnostics: report.diagnostics.iter().map(diagnostic).collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
+    escape::json_pretty(&mut *out, &document)?;
     writeln!(out)
 }

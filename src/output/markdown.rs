@@ -1,7 +1,12 @@
 //! The Markdown format: a summary table for a pull request or `$GITHUB_STEP_SUMMARY`.
+//!
+//! Every cell is escaped (`escape::markdown_text`, `escape::markdown_code`,
+//! `escape::markdown_message`): nothing from the checked tree can become a link, an image, HTML
+//! or another cell.
 
 use std::io::{self, Write};
 
+use super::escape::{markdown_code, markdown_message, markdown_text};
 use crate::report::{Report, plural};
 
 /// Writes a heading, the counts, and one table row per finding.
@@ -18,33 +23,16 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "|---|---|---|---|")?;
     for d in &report.diagnostics {
         let at = d.primary.file.line_col(d.primary.span.start);
-        let level = d.level.as_str();
+        let location = format!("{}:{}", d.primary.file.path().display(), at.line);
         writeln!(
             out,
-            "| {level} | `{}` {} | `{}:{}` | {} |",
-            d.rule.code,
-            d.rule.name,
-            cell(&d.primary.file.path().display().to_string()),
-            at.line,
-            cell(&d.message)
+            "| {} | {} {} | {} | {} |",
+            markdown_text(d.level.as_str()),
+            markdown_code(d.rule.code),
+            markdown_text(d.rule.name),
+            markdown_code(&location),
+            markdown_message(&d.message)
         )?;
     }
     Ok(())
-}
-
-/// Text safe inside a table cell: pipes escaped, line breaks as `<br>`.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace('\n', "<br>")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::cell;
-
-    #[test]
-    fn cells_escape_pipes_and_line_breaks() {
-        assert_eq!(cell("a | b\nc"), "a \\| b<br>c");
-    }
 }

@@ -8,7 +8,8 @@
 //! are relative to `%SRCROOT%`, the repository root, and percent-encoded (RFC 3986). Regions
 //! follow SARIF §3.30: lines and columns 1-based, columns in Unicode code points
 //! (`columnKind`), `endColumn` exclusive, `charOffset`/`charLength` in code points, a leading
-//! BOM not counted.
+//! BOM not counted. Messages have hostile characters made visible, and the log's text escapes every control and
+//! bidirectional character (`escape`).
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -16,6 +17,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use super::escape;
 use super::github::{canonical, relative_path, slashed};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::report::Report;
@@ -157,7 +159,7 @@ pub fn render(report: &Report, root: &Path, out: &mut dyn Write) -> io::Result<(
         version: "2.1.0",
         runs: [run],
     };
-    serde_json::to_writer_pretty(&mut *out, &log)?;
+    escape::json_pretty(&mut *out, &log)?;
     writeln!(out)
 }
 
@@ -229,20 +231,21 @@ fn result(diagnostic: &Diagnostic, root: &Path) -> SarifResult {
     }
 }
 
-/// The message, a line `[file:line](id): label` linking each related location, then the help.
+/// The message, a line `[file:line](id): label` linking each related location, then the help;
+/// hostile characters made visible.
 fn message(diagnostic: &Diagnostic, root: &Path) -> String {
-    let mut text = diagnostic.message.clone();
+    let mut text = escape::line(&diagnostic.message).into_owned();
     for (index, label) in diagnostic.secondary.iter().enumerate() {
         let line = label.file.line_col(label.span.start).line;
         let path = relative_path(label.file.path(), root);
-        let link = escape_link_text(&format!("{path}:{line}"));
+        let link = escape_link_text(&format!("{}:{line}", escape::line(&path)));
         text.push_str(&format!("\n[{link}]({})", index + 1));
         if !label.message.is_empty() {
-            text.push_str(&format!(": {}", label.message));
+            text.push_str(&format!(": {}", escape::line(&label.message)));
         }
     }
     if let Some(help) = &diagnostic.help {
-        text.push_str(&format!("\nhelp: {help}"));
+        text.push_str(&format!("\nhelp: {}", escape::text(help)));
     }
     text
 }
@@ -262,7 +265,9 @@ fn location(label: &Label, root: &Path, id: Option<usize>) -> Location {
             artifact_location: artifact(label.file.path(), root),
             region: region(label),
         },
-        message: message.map(|text| Text { text: text.clone() }),
+        message: message.map(|text| Text {
+            text: escape::line(text).into_owned(),
+        }),
     }
 }
 

@@ -56,7 +56,7 @@ fn rule_levels_by_name_or_code_change_levels_and_turn_rules_off() {
     );
     std::fs::write(
         repo.path().join("ddlint.toml"),
-        "[rules]\nanchor-unresolved = \"off\"\n",
+        "[rules]\nanchor-unresolved = { level = \"off\", reason = \"support is elsewhere\" }\n",
     )
     .unwrap();
     assert!(names(&ddlint(repo.path(), &json)).is_empty());
@@ -75,7 +75,7 @@ fn the_configuration_is_found_from_a_file_inside_an_integration_up_to_the_reposi
     let repo = repo_with("anchor-unresolved-support", "discord");
     std::fs::write(
         repo.path().join("ddlint.toml"),
-        "[rules]\nanchor-unresolved = \"off\"\n",
+        "[rules.anchor-unresolved]\nlevel = \"off\"\nreason = \"support is elsewhere\"\n",
     )
     .unwrap();
     assert!(
@@ -247,4 +247,67 @@ fn changed_since_checks_only_the_integrations_a_change_touches() {
             .code(),
         Some(2)
     );
+}
+
+/// The JSON document of a run.
+fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// The `config-invalid` messages and help of a run on `config`, which must exit 2.
+fn config_errors(config: &str) -> Vec<(String, String, u64)> {
+    let repo = repo_with("anchor-unresolved-support", "discord");
+    std::fs::write(repo.path().join("ddlint.toml"), config).unwrap();
+    let output = ddlint(repo.path(), &["--format", "json", "discord"]);
+    assert_eq!(output.status.code(), Some(2), "{config}");
+    json(&output)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            assert_eq!(d["name"], "config-invalid");
+            let text = |key: &str| d[key].as_str().unwrap_or_default().to_owned();
+            (text("message"), text("help"), d["column"].as_u64().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn turning_a_rule_off_or_down_needs_a_reason_raising_it_does_not() {
+    let mut errors = config_errors("[rules]\nanchor-unresolved = \"off\"\nDD101 = \"warning\"\n");
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    errors.sort();
+    let (message, help, column) = &errors[1];
+    assert_eq!(message, "turning `anchor-unresolved` off needs a `reason`");
+    assert_eq!(*column, 21, "on the value");
+    assert_eq!(
+        help,
+        "say why, as a table: `anchor-unresolved = { level = \"off\", reason = \"approved by Datadog in the review\" }`"
+    );
+    assert_eq!(errors[0].0, "lowering `DD101` to warnings needs a `reason`");
+    assert!(
+        errors[0]
+            .1
+            .contains("`DD101 = { level = \"warning\", reason = "),
+        "{errors:?}"
+    );
+    let blank = config_errors("[rules]\nDD104 = { level = \"off\", reason = \"  \" }\n");
+    assert_eq!(blank[0].0, "turning `DD104` off needs a `reason`");
+    assert_eq!(blank[0].2, 35, "on the blank reason");
+    let unknown = config_errors("[rules]\nDD104 = { level = \"off\", why = \"x\" }\n");
+    assert!(unknown[0].0.contains("unknown field `why`"), "{unknown:?}");
+    // Raising a level needs no reason, bare or as a table.
+    let repo = repo_with("anchor-unresolved-support", "discord");
+    for config in [
+        "[rules]\nDD104 = \"error\"\n",
+        "[rules]\nDD104 = { level = \"error\" }\n",
+    ] {
+        std::fs::write(repo.path().join("ddlint.toml"), config).unwrap();
+        let output = ddlint(repo.path(), &["--format", "json", "discord"]);
+        assert_eq!(output.status.code(), Some(1), "{config}");
+        assert_eq!(
+            names(&output),
+            [("anchor-unresolved".to_owned(), "error".to_owned())]
+        );
+    }
 }

@@ -311,3 +311,107 @@ fn turning_a_rule_off_or_down_needs_a_reason_raising_it_does_not() {
         );
     }
 }
+
+/// A configuration that turns `uninstallation-field-missing` off, lowers
+/// `uninstall-section-missing` to a warning, ignores `anchor-unresolved` and sets the app_uuid,
+/// over the OAuth fixture, which has one finding of each of the three rules.
+const SILENCING: &str = r#"[rules]
+uninstallation-field-missing = { level = "off", reason = "we know" }
+uninstall-section-missing = { level = "warning", reason = "later" }
+
+[app-uuids]
+artie = "3ccc5034-0902-4e00-8a69-04d007d31310"
+
+[[ignore]]
+rule = "anchor-unresolved"
+integration = "artie"
+reason = "support is in Troubleshooting"
+"#;
+
+fn silenced_repo() -> tempfile::TempDir {
+    let repo = repo_with("uninstall-section-missing-fix-diff", "artie");
+    std::fs::write(repo.path().join("ddlint.toml"), SILENCING).unwrap();
+    repo
+}
+
+#[test]
+fn every_format_names_the_configuration_and_what_it_changed() {
+    let repo = silenced_repo();
+    let output = ddlint(repo.path(), &["--format", "json", "artie"]);
+    assert_eq!(output.status.code(), Some(0), "only a warning is left");
+    let summary = &json(&output)["summary"];
+    assert_eq!(
+        summary["configuration"],
+        serde_json::json!({
+            "file": "ddlint.toml",
+            "rules_off": ["uninstallation-field-missing"],
+            "downgraded": 1,
+            "ignored": 1,
+            "app_uuids": 1,
+        })
+    );
+    assert_eq!(
+        (&summary["errors"], &summary["warnings"]),
+        (&0.into(), &1.into())
+    );
+    let effects = "rules turned off: uninstallation-field-missing; findings downgraded to \
+                   warnings: 1; findings ignored: 1; app-uuids set: for 1 integration";
+    let human = String::from_utf8(ddlint(repo.path(), &["artie"]).stdout).unwrap();
+    assert!(
+        human.ends_with(&format!("Configuration: `ddlint.toml`; {effects}.\n")),
+        "{human}"
+    );
+    let markdown = ddlint(repo.path(), &["--format", "markdown", "artie"]).stdout;
+    let markdown = String::from_utf8(markdown).unwrap();
+    assert!(
+        markdown.contains(
+            "Configuration: ` ddlint.toml `; rules turned off\\: uninstallation\\-field\\-missing\\; \
+             findings downgraded to warnings\\: 1\\; findings ignored\\: 1\\; app\\-uuids set\\: \
+             for 1 integration.\n"
+        ),
+        "{markdown}"
+    );
+    let github = ddlint(repo.path(), &["--format", "github", "artie"]).stdout;
+    let github = String::from_utf8(github).unwrap();
+    let notice =
+        format!("::notice title=ddlint configuration::configuration ddlint.toml: {effects}");
+    assert!(github.lines().any(|line| line == notice), "{github}");
+    let sarif = ddlint(repo.path(), &["--format", "sarif", "artie"]);
+    let properties = &json(&sarif)["runs"][0]["properties"]["configuration"];
+    assert_eq!(
+        *properties,
+        serde_json::json!({
+            "file": "ddlint.toml",
+            "rulesOff": ["uninstallation-field-missing"],
+            "downgraded": 1,
+            "ignored": 1,
+            "appUuids": 1,
+        })
+    );
+}
+
+#[test]
+fn a_run_without_configuration_says_so_in_every_format() {
+    let repo = silenced_repo();
+    let json_output = ddlint(repo.path(), &["--no-config", "--format", "json", "artie"]);
+    let configuration = &json(&json_output)["summary"]["configuration"];
+    assert_eq!(configuration["file"], serde_json::Value::Null);
+    assert_eq!(configuration["ignored"], 0);
+    let human = String::from_utf8(ddlint(repo.path(), &["--no-config", "artie"]).stdout).unwrap();
+    assert!(human.ends_with("\nConfiguration: none.\n"), "{human}");
+    let markdown = ddlint(
+        repo.path(),
+        &["--no-config", "--format", "markdown", "artie"],
+    )
+    .stdout;
+    assert!(
+        String::from_utf8(markdown)
+            .unwrap()
+            .contains("\nConfiguration: none.\n")
+    );
+    let github = ddlint(repo.path(), &["--no-config", "--format", "github", "artie"]).stdout;
+    assert!(!String::from_utf8(github).unwrap().contains("configuration"));
+    let sarif = ddlint(repo.path(), &["--no-config", "--format", "sarif", "artie"]);
+    let properties = &json(&sarif)["runs"][0]["properties"]["configuration"];
+    assert_eq!(properties["file"], serde_json::Value::Null);
+}

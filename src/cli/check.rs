@@ -6,7 +6,7 @@ use super::{CheckArgs, Color, Outcome};
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Level};
 use crate::output::{self, Format, escape, human::HumanOptions};
-use crate::report::{Report, plural};
+use crate::report::{Configuration, Report, plural};
 use crate::settings::Settings;
 
 /// Runs `check` as the flags ask.
@@ -15,23 +15,24 @@ pub(crate) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let settings = match settings(args) {
-        Ok(settings) => settings,
-        Err(diagnostics) => {
+    let (settings, configuration) = match settings(args) {
+        Ok(found) => found,
+        Err((diagnostics, configuration)) => {
             let report = Report {
-                skipped: Vec::new(),
-                integrations: 0,
                 diagnostics,
+                configuration,
+                ..Report::default()
             };
             emit(args, &report, out)?;
             return Ok(Outcome::Usage);
         }
     };
     if args.fix || args.diff {
-        return fix(args, &settings, out, err);
+        return fix(args, &settings, &configuration, out, err);
     }
     match crate::check(&args.paths, &settings) {
-        Ok(report) => {
+        Ok(mut report) => {
+            described(&mut report, &configuration);
             notes(&report, err)?;
             emit(args, &report, out).map(|()| outcome_of(args, &report))
         }
@@ -39,15 +40,44 @@ pub(crate) fn run(
     }
 }
 
-/// The flags over the configuration (`--config`, or `ddlint.toml` found from the first path).
-fn settings(args: &CheckArgs) -> Result<Settings, Vec<Diagnostic>> {
+/// The flags over the configuration (`--config`, or the `ddlint.toml` found for the paths), and
+/// what the configuration sets; its errors, with the file named.
+fn settings(
+    args: &CheckArgs,
+) -> Result<(Settings, Configuration), (Vec<Diagnostic>, Configuration)> {
     let path = match (&args.config, args.no_config) {
         (_, true) => None,
         (Some(path), false) => Some(path.clone()),
         (None, false) => args.paths.first().and_then(|first| config::find(first)),
     };
-    let config = path.map_or_else(|| Ok(Config::default()), |path| config::load(&path))?;
-    Ok(config.apply_to(args.settings(), args.repo_kind, args.uninstall_placement))
+    let flags =
+        |config: Config| config.apply_to(args.settings(), args.repo_kind, args.uninstall_placement);
+    let Some(path) = path else {
+        return Ok((flags(Config::default()), Configuration::default()));
+    };
+    match config::load(&path) {
+        Ok(config) => {
+            let summary = config.summary(path);
+            Ok((flags(config), summary))
+        }
+        Err(diagnostics) => Err((
+            diagnostics,
+            Configuration {
+                file: Some(path),
+                ..Configuration::default()
+            },
+        )),
+    }
+}
+
+/// The report with what the configuration sets beside what the run counted it doing.
+fn described(report: &mut Report, configuration: &Configuration) {
+    report.configuration.file.clone_from(&configuration.file);
+    report
+        .configuration
+        .rules_off
+        .clone_from(&configuration.rules_off);
+    report.configuration.app_uuids = configuration.app_uuids;
 }
 
 /// A note on standard error for each file that selected no integration.
@@ -67,13 +97,15 @@ fn notes(report: &Report, err: &mut dyn Write) -> io::Result<()> {
 fn fix(
     args: &CheckArgs,
     settings: &Settings,
+    configuration: &Configuration,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let outcome = match crate::fix(&args.paths, settings, args.unsafe_fixes) {
+    let mut outcome = match crate::fix(&args.paths, settings, args.unsafe_fixes) {
         Ok(outcome) => outcome,
         Err(error) => return usage(err, &error),
     };
+    described(&mut outcome.report, configuration);
     notes(&outcome.report, err)?;
     if args.diff {
         let color = args.output_file.is_none() && use_color(args.color);

@@ -7,13 +7,14 @@ use crate::report::Report;
 use crate::rules::ignore_unused::IgnoreUnused;
 use crate::settings::Ignore;
 
-/// Drops every diagnostic an ignore matches; adds an `ignore-unused` warning for each ignore
-/// about a checked integration that matched nothing (an ignore of an integration this run did
-/// not check, as with `--changed-since` or pre-commit, is not judged).
-pub(crate) fn apply(ignores: &[Ignore], dirs: &[PathBuf], report: &mut Report) {
+/// Drops every diagnostic an ignore matches and returns how many; adds an `ignore-unused`
+/// warning for each ignore about a checked integration that matched nothing (an ignore of an
+/// integration this run did not check, as with `--changed-since` or pre-commit, is not judged).
+pub(crate) fn apply(ignores: &[Ignore], dirs: &[PathBuf], report: &mut Report) -> usize {
     if ignores.is_empty() {
-        return;
+        return 0;
     }
+    let before = report.diagnostics.len();
     let mut used = vec![false; ignores.len()];
     report.diagnostics.retain(|diagnostic| {
         let hit = ignores
@@ -24,6 +25,7 @@ pub(crate) fn apply(ignores: &[Ignore], dirs: &[PathBuf], report: &mut Report) {
         }
         hit.is_none()
     });
+    let ignored = before - report.diagnostics.len();
     let stale = ignores
         .iter()
         .zip(&used)
@@ -31,6 +33,7 @@ pub(crate) fn apply(ignores: &[Ignore], dirs: &[PathBuf], report: &mut Report) {
     for (ignore, _) in stale {
         report.diagnostics.push(unused(ignore));
     }
+    ignored
 }
 
 /// Whether the ignore is about one of the checked integrations: its `integration` is one of

@@ -11,6 +11,7 @@ use std::sync::Arc;
 pub(crate) use apply::apply;
 
 use crate::diagnostic::{Diagnostic, Level};
+use crate::report::Configuration;
 use crate::settings::{Ignore, Placement, RepoKind, Settings};
 use crate::source::SourceFile;
 
@@ -30,6 +31,20 @@ pub struct Config {
 }
 
 impl Config {
+    /// What this configuration, read from `file`, sets: the report's summary shows it, with the
+    /// findings it downgraded and ignored counted by the run.
+    pub fn summary(&self, file: PathBuf) -> Configuration {
+        Configuration {
+            file: Some(file),
+            rules_off: crate::rules::all()
+                .map(|meta| meta.name)
+                .filter(|name| matches!(self.levels.get(name), Some(None)))
+                .collect(),
+            app_uuids: self.app_uuids.len(),
+            ..Configuration::default()
+        }
+    }
+
     /// The settings of a run: these values under the flags (a flag given on the command line
     /// wins over the file).
     pub fn apply_to(

@@ -5,7 +5,8 @@
 //! [workflow command]: https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
 //!
 //! Each line is `::error file=F,line=L,endLine=L,col=C,endColumn=C,title=T::MESSAGE` (`::warning`
-//! for warnings), and nothing else is written, so stdout stays parseable. Lines are 1-based and
+//! for warnings), then `::notice` lines that count them and say what the configuration changed,
+//! and nothing else is written, so stdout stays parseable. Lines are 1-based and
 //! inclusive. Columns are 1-based Unicode code points, given only when the span is on one line
 //! (the runner drops them otherwise). GitHub does not say whether `endColumn` is inclusive; its
 //! runner defaults `endColumn` to `col` and rejects `endColumn < col`, the same rules it applies
@@ -24,7 +25,8 @@ use crate::report::{Report, plural};
 use crate::source::LineCol;
 
 /// Writes one workflow command per diagnostic, errors first (GitHub shows only the first few
-/// annotations of each kind per step), then a `::notice` that counts them when there are any.
+/// annotations of each kind per step), then a `::notice` that counts them when there are any,
+/// and one that names the configuration file and what it changed when one was used.
 /// File paths are made relative to `root` (the repository root) with `/` separators; a file
 /// outside `root` keeps the path it was given.
 pub fn render(report: &Report, root: &Path, out: &mut dyn Write) -> io::Result<()> {
@@ -46,6 +48,19 @@ pub fn render(report: &Report, root: &Path, out: &mut dyn Write) -> io::Result<(
             plural(report.integrations, "integration")
         );
         writeln!(out, "::notice title=ddlint::{}", github_data(&summary))?;
+    }
+    let configuration = &report.configuration;
+    if let Some(file) = &configuration.file {
+        let text = format!(
+            "configuration {}: {}",
+            escape::line(&relative_path(file, &root)),
+            configuration.effects()
+        );
+        writeln!(
+            out,
+            "::notice title=ddlint configuration::{}",
+            github_data(&text)
+        )?;
     }
     Ok(())
 }
@@ -187,6 +202,7 @@ mod tests {
             skipped: Vec::new(),
             integrations: 1,
             diagnostics: vec![diagnostic],
+            ..Report::default()
         };
         let mut out = Vec::new();
         render(&report, root, &mut out).unwrap();
@@ -208,6 +224,7 @@ mod tests {
             skipped: Vec::new(),
             integrations: 1,
             diagnostics: vec![warning, error],
+            ..Report::default()
         };
         let mut out = Vec::new();
         render(&report, dir.path(), &mut out).unwrap();

@@ -1,5 +1,5 @@
-//! The human format: rustc-style reports through miette, then one summary line. Every text from
-//! the checked tree is escaped (`escape`).
+//! The human format: rustc-style reports through miette, then the summary: the counts and what
+//! the configuration changed. Every text from the checked tree is escaped (`escape`).
 
 use std::fmt;
 use std::io::{self, Write};
@@ -40,7 +40,21 @@ pub fn render(report: &Report, options: HumanOptions, out: &mut dyn Write) -> io
             .map_err(io::Error::other)?;
         writeln!(out, "{text}")?;
     }
-    writeln!(out, "{}", summary(report))
+    writeln!(out, "{}", summary(report))?;
+    writeln!(out, "{}", configuration(report))
+}
+
+/// "Configuration: none." or "Configuration: `ddlint.toml`; rules turned off: ...".
+fn configuration(report: &Report) -> String {
+    let configuration = &report.configuration;
+    match &configuration.file {
+        None => "Configuration: none.".to_owned(),
+        Some(file) => format!(
+            "Configuration: `{}`; {}.",
+            escape::line(&file.display().to_string()),
+            configuration.effects()
+        ),
+    }
 }
 
 /// "Found 2 errors and 1 warning in 3 integrations." or "All checks passed ...".
@@ -271,7 +285,7 @@ mod tests {
         Report {
             integrations: 1,
             diagnostics,
-            skipped: Vec::new(),
+            ..Report::default()
         }
     }
 
@@ -363,5 +377,27 @@ mod tests {
         assert!(text.lines().count() < 40, "{text}");
         let (column, underline) = columns(&text, "end");
         assert_eq!(column, underline, "{text}");
+    }
+
+    #[test]
+    fn the_summary_names_the_configuration_and_what_it_changed() {
+        let mut report = report(Vec::new());
+        assert!(render_text(&report).ends_with("no findings.\nConfiguration: none.\n"));
+        report.configuration = crate::report::Configuration {
+            file: Some("repo/ddlint\u{1b}[2J.toml".into()),
+            rules_off: vec!["uninstallation-field-missing", "anchor-unresolved"],
+            downgraded: 3,
+            ignored: 2,
+            app_uuids: 1,
+        };
+        let text = render_text(&report);
+        assert!(
+            text.ends_with(
+                "Configuration: `repo/ddlint\\u{1b}[2J.toml`; rules turned off: \
+                 uninstallation-field-missing, anchor-unresolved; findings downgraded to \
+                 warnings: 3; findings ignored: 2; app-uuids set: for 1 integration.\n"
+            ),
+            "{text}"
+        );
     }
 }

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::escape;
 use crate::diagnostic::{Diagnostic, Label, Level};
-use crate::report::Report;
+use crate::report::{Configuration, Report};
 
 /// The version of this document's shape; bumped on any incompatible change.
 pub const FORMAT_VERSION: u32 = 1;
@@ -21,7 +21,7 @@ pub const FORMAT_VERSION: u32 = 1;
 struct Document<'a> {
     version: u32,
     tool: Tool,
-    summary: Summary,
+    summary: Summary<'a>,
     diagnostics: Vec<JsonDiagnostic<'a>>,
 }
 
@@ -32,10 +32,36 @@ struct Tool {
 }
 
 #[derive(Serialize)]
-struct Summary {
+struct Summary<'a> {
     integrations: usize,
     errors: usize,
     warnings: usize,
+    configuration: JsonConfiguration<'a>,
+}
+
+/// What the configuration file changed; `file` is null when the run used none.
+#[derive(Serialize)]
+struct JsonConfiguration<'a> {
+    file: Option<String>,
+    rules_off: &'a [&'static str],
+    downgraded: usize,
+    ignored: usize,
+    app_uuids: usize,
+}
+
+impl<'a> JsonConfiguration<'a> {
+    fn of(configuration: &'a Configuration) -> Self {
+        Self {
+            file: configuration
+                .file
+                .as_ref()
+                .map(|file| file.display().to_string()),
+            rules_off: &configuration.rules_off,
+            downgraded: configuration.downgraded,
+            ignored: configuration.ignored,
+            app_uuids: configuration.app_uuids,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -145,6 +171,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             integrations: report.integrations,
             errors,
             warnings,
+            configuration: JsonConfiguration::of(&report.configuration),
         },
         diagnostics: report.diagnostics.iter().map(diagnostic).collect(),
     };

@@ -9,16 +9,18 @@ use std::io::{self, Write};
 use super::escape::{markdown_code, markdown_message, markdown_text};
 use crate::report::{Report, plural};
 
-/// Writes a heading, the counts, and one table row per finding.
+/// Writes a heading, the counts, what the configuration changed, and one table row per finding.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let (errors, warnings) = report.counts();
     writeln!(out, "## ddlint\n")?;
     let integrations = plural(report.integrations, "integration");
     if report.diagnostics.is_empty() {
-        return writeln!(out, "No findings in {integrations}.");
+        writeln!(out, "No findings in {integrations}.\n")?;
+        return writeln!(out, "{}", configuration(report));
     }
     let (errors, warnings) = (plural(errors, "error"), plural(warnings, "warning"));
     writeln!(out, "{errors} and {warnings} in {integrations}.\n")?;
+    writeln!(out, "{}\n", configuration(report))?;
     writeln!(out, "| level | rule | location | finding |")?;
     writeln!(out, "|---|---|---|---|")?;
     for d in &report.diagnostics {
@@ -35,4 +37,17 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// "Configuration: none." or "Configuration: `ddlint.toml`; rules turned off: ...".
+fn configuration(report: &Report) -> String {
+    let configuration = &report.configuration;
+    match &configuration.file {
+        None => "Configuration: none.".to_owned(),
+        Some(file) => format!(
+            "Configuration: {}; {}.",
+            markdown_code(&file.display().to_string()),
+            markdown_text(&configuration.effects())
+        ),
+    }
 }

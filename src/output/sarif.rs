@@ -8,7 +8,8 @@
 //! are relative to `%SRCROOT%`, the repository root, and percent-encoded (RFC 3986). Regions
 //! follow SARIF §3.30: lines and columns 1-based, columns in Unicode code points
 //! (`columnKind`), `endColumn` exclusive, `charOffset`/`charLength` in code points, a leading
-//! BOM not counted. Messages have hostile characters made visible, and the log's text escapes every control and
+//! BOM not counted. `runs[0].properties.configuration` says what the configuration file changed.
+//! Messages have hostile characters made visible, and the log's text escapes every control and
 //! bidirectional character (`escape`).
 
 use std::collections::BTreeMap;
@@ -20,7 +21,7 @@ use serde::Serialize;
 use super::escape;
 use super::github::{canonical, relative_path, slashed};
 use crate::diagnostic::{Diagnostic, Label};
-use crate::report::Report;
+use crate::report::{self, Report};
 use crate::rules::{self, RuleMeta};
 use crate::source::SourceFile;
 
@@ -45,6 +46,40 @@ struct Run {
     original_uri_base_ids: BTreeMap<&'static str, Artifact>,
     column_kind: &'static str,
     results: Vec<SarifResult>,
+    properties: RunProperties,
+}
+
+/// The run's property bag (SARIF §3.8).
+#[derive(Serialize)]
+struct RunProperties {
+    configuration: SarifConfiguration,
+}
+
+/// What the configuration file changed; `file` (relative to the root) is null when the run used
+/// none.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifConfiguration {
+    file: Option<String>,
+    rules_off: Vec<&'static str>,
+    downgraded: usize,
+    ignored: usize,
+    app_uuids: usize,
+}
+
+impl SarifConfiguration {
+    fn of(configuration: &report::Configuration, root: &Path) -> Self {
+        Self {
+            file: configuration
+                .file
+                .as_ref()
+                .map(|file| relative_path(file, root)),
+            rules_off: configuration.rules_off.clone(),
+            downgraded: configuration.downgraded,
+            ignored: configuration.ignored,
+            app_uuids: configuration.app_uuids,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -153,6 +188,9 @@ pub fn render(report: &Report, root: &Path, out: &mut dyn Write) -> io::Result<(
         original_uri_base_ids: BTreeMap::from([(SRCROOT, src_root)]),
         column_kind: "unicodeCodePoints",
         results: results.collect(),
+        properties: RunProperties {
+            configuration: SarifConfiguration::of(&report.configuration, &root),
+        },
     };
     let log = Log {
         schema: SCHEMA,
@@ -363,6 +401,7 @@ mod tests {
             skipped: Vec::new(),
             integrations: 1,
             diagnostics,
+            ..Report::default()
         };
         let mut out = Vec::new();
         render(&report, root, &mut out).unwrap();

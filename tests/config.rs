@@ -415,3 +415,96 @@ fn a_run_without_configuration_says_so_in_every_format() {
     let properties = &json(&sarif)["runs"][0]["properties"]["configuration"];
     assert_eq!(properties["file"], serde_json::Value::Null);
 }
+
+/// A repository with two integrations: `0evil`, clean, whose `ddlint.toml` turns off the rule
+/// `broken` breaks, and `broken`.
+fn two_integrations() -> tempfile::TempDir {
+    let repo = tempfile::tempdir().unwrap();
+    std::fs::create_dir(repo.path().join(".git")).unwrap();
+    copy_tree(
+        Path::new("fixtures/valid-oauth-nested"),
+        &repo.path().join("0evil"),
+    );
+    copy_tree(
+        Path::new("fixtures/uninstallation-field-missing-oauth"),
+        &repo.path().join("broken"),
+    );
+    let config = "[rules]\nuninstallation-field-missing = { level = \"off\", reason = \"x\" }\n";
+    std::fs::write(repo.path().join("0evil/ddlint.toml"), config).unwrap();
+    repo
+}
+
+fn found_names(repo: &Path, paths: &[&str]) -> (Vec<String>, serde_json::Value) {
+    let mut args = vec!["--format", "json"];
+    args.extend(paths);
+    let document = json(&ddlint(repo, &args));
+    let names = names_of(&document);
+    (names, document["summary"]["configuration"]["file"].clone())
+}
+
+fn names_of(document: &serde_json::Value) -> Vec<String> {
+    document["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_configuration_inside_another_checked_integration_is_not_read() {
+    let repo = two_integrations();
+    let off = "uninstallation-field-missing".to_owned();
+    for paths in [
+        &["0evil/README.md", "broken/README.md"][..],
+        &["0evil", "broken"],
+        &["broken/manifest.json", "0evil/manifest.json"],
+        &["."],
+    ] {
+        let (names, file) = found_names(repo.path(), paths);
+        assert!(names.contains(&off), "{paths:?}: {names:?}");
+        assert_eq!(file, serde_json::Value::Null, "{paths:?}");
+    }
+    // The one integration checked may carry its own configuration.
+    let (names, file) = found_names(repo.path(), &["0evil/README.md", "0evil"]);
+    assert!(names.is_empty(), "{names:?}");
+    assert_eq!(file, "0evil/ddlint.toml");
+    // The repository's configuration rules every integration.
+    std::fs::rename(
+        repo.path().join("0evil/ddlint.toml"),
+        repo.path().join("ddlint.toml"),
+    )
+    .unwrap();
+    let (names, file) = found_names(repo.path(), &["0evil/README.md", "broken/README.md"]);
+    assert!(!names.contains(&off), "{names:?}");
+    assert_eq!(file, "ddlint.toml");
+}
+
+#[test]
+fn the_configuration_is_looked_up_from_the_deepest_directory_holding_every_path() {
+    let repo = tempfile::tempdir().unwrap();
+    std::fs::create_dir(repo.path().join(".git")).unwrap();
+    for name in ["a", "b"] {
+        copy_tree(
+            Path::new("fixtures/uninstallation-field-missing-oauth"),
+            &repo.path().join("group").join(name),
+        );
+    }
+    let off = "[rules]\nuninstallation-field-missing = { level = \"off\", reason = \"x\" }\n";
+    std::fs::write(repo.path().join("group/ddlint.toml"), off).unwrap();
+    let rule = "uninstallation-field-missing".to_owned();
+    let (names, file) = found_names(repo.path(), &["group/a/README.md", "group/b"]);
+    assert!(!names.contains(&rule), "{names:?}");
+    assert_eq!(file, "group/ddlint.toml");
+    // Above the repository root nothing is read.
+    let outer = repo.path().join("outer");
+    std::fs::create_dir_all(outer.join("repo/.git")).unwrap();
+    std::fs::write(outer.join("ddlint.toml"), off).unwrap();
+    copy_tree(
+        Path::new("fixtures/uninstallation-field-missing-oauth"),
+        &outer.join("repo/x"),
+    );
+    let (names, file) = found_names(&outer.join("repo"), &["x"]);
+    assert!(names.contains(&rule), "{names:?}");
+    assert_eq!(file, serde_json::Value::Null);
+}

@@ -48,7 +48,7 @@ fn settings(
     let path = match (&args.config, args.no_config) {
         (_, true) => None,
         (Some(path), false) => Some(path.clone()),
-        (None, false) => args.paths.first().and_then(|first| config::find(first)),
+        (None, false) => config::find(&args.paths),
     };
     let flags =
         |config: Config| config.apply_to(args.settings(), args.repo_kind, args.uninstall_placement);

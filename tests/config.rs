@@ -508,3 +508,65 @@ fn the_configuration_is_looked_up_from_the_deepest_directory_holding_every_path(
     assert!(names.contains(&rule), "{names:?}");
     assert_eq!(file, serde_json::Value::Null);
 }
+
+#[test]
+fn an_ignore_of_an_integration_that_does_not_exist_is_reported() {
+    let repo = two_integrations();
+    std::fs::remove_file(repo.path().join("0evil/ddlint.toml")).unwrap();
+    let ignore = |integration: &str| {
+        format!(
+            "[[ignore]]\nrule = \"anchor-unresolved\"\nintegration = \"{integration}\"\nreason = \"r\"\n"
+        )
+    };
+    let config = [ignore("ghost"), ignore("0evil"), ignore("../broken")].concat();
+    std::fs::write(repo.path().join("ddlint.toml"), config).unwrap();
+    // Only `broken` is checked: `0evil` exists, so its ignore is not judged; `ghost` and a
+    // name that is no directory name name nothing.
+    let output = ddlint(repo.path(), &["--format", "json", "broken"]);
+    let document = json(&output);
+    let unused: Vec<(u64, String)> = document["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["name"] == "ignore-unused")
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        unused,
+        [
+            (
+                1,
+                "this ignore of `anchor-unresolved` names the integration `ghost`, which does not exist"
+                    .to_owned()
+            ),
+            (
+                9,
+                "this ignore of `anchor-unresolved` names the integration `../broken`, which does not exist"
+                    .to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn the_readme_configuration_example_is_valid() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let (_, rest) = readme
+        .split_once("<!-- config-example -->\n```toml\n")
+        .unwrap();
+    let (example, _) = rest.split_once("```\n<!-- /config-example -->").unwrap();
+    let repo = repo_with("valid-no-oauth", "insightfinder");
+    std::fs::write(repo.path().join("ddlint.toml"), example).unwrap();
+    let output = ddlint(repo.path(), &["--format", "json", "insightfinder"]);
+    assert_ne!(output.status.code(), Some(2), "{output:?}");
+    let configuration = &json(&output)["summary"]["configuration"];
+    assert_eq!(
+        configuration["rules_off"],
+        serde_json::json!(["anchor-unresolved"])
+    );
+}

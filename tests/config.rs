@@ -365,7 +365,7 @@ fn every_format_names_the_configuration_and_what_it_changed() {
     let markdown = String::from_utf8(markdown).unwrap();
     assert!(
         markdown.contains(
-            "Configuration: ` ddlint.toml `; rules turned off\\: uninstallation\\-field\\-missing\\; \
+            "Configuration: `ddlint.toml`; rules turned off\\: uninstallation\\-field\\-missing\\; \
              findings downgraded to warnings\\: 1\\; findings ignored\\: 1\\; app\\-uuids set\\: \
              for 1 integration.\n"
         ),

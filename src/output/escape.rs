@@ -93,7 +93,8 @@ pub fn text(text: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(shown.len());
     for line in shown.split_inclusive('\n') {
-        let body = line.trim_start_matches([' ', '\t']);
+        // The runner trims any Unicode white space before looking for `::`.
+        let body = line.trim_start_matches(char::is_whitespace);
         match body.strip_prefix(':').filter(|rest| rest.starts_with(':')) {
             Some(rest) => {
                 out.push_str(line.get(..line.len() - body.len()).unwrap_or_default());
@@ -204,12 +205,19 @@ pub fn markdown_text(text: &str) -> String {
 
 /// A value in a Markdown table cell, as a code span whose backtick fence is longer than any run
 /// of backticks inside it: nothing in it is Markdown or HTML. Hostile characters are made
-/// visible and `|` escaped, which GitHub's tables unescape even inside code.
+/// visible and `|` escaped, which GitHub's tables unescape even inside code. A space pads the
+/// value where CommonMark would otherwise misread its edge: a backtick there, or a space at both
+/// ends (of which CommonMark strips one).
 pub fn markdown_code(text: &str) -> String {
     let shown = visible(text, Lines::One).replace('|', "\\|");
     let longest = shown.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
-    format!("{fence} {shown} {fence}")
+    let padded = shown.is_empty()
+        || shown.starts_with('`')
+        || shown.ends_with('`')
+        || shown.starts_with(' ') && shown.ends_with(' ');
+    let pad = if padded { " " } else { "" };
+    format!("{fence}{pad}{shown}{pad}{fence}")
 }
 
 /// A message in a Markdown table cell: the parts it quotes in backticks as code spans, the rest
@@ -355,6 +363,7 @@ mod tests {
             "x\n  \\u{3a}:error file=a::Forged\n\\u{3a}:notice::n\na::b"
         );
         assert_eq!(text(":: \n::"), "\\u{3a}: \n\\u{3a}:");
+        assert_eq!(text("x\n\u{a0}\u{3000}::w"), "x\n\u{a0}\u{3000}\\u{3a}:w");
     }
 
     #[test]
@@ -412,12 +421,16 @@ mod tests {
 
     #[test]
     fn markdown_code_fences_are_longer_than_any_backtick_run() {
-        assert_eq!(markdown_code("a"), "` a `");
-        assert_eq!(markdown_code("a`b"), "`` a`b ``");
+        assert_eq!(markdown_code("a"), "`a`");
+        assert_eq!(markdown_code("a`b"), "``a`b``");
         assert_eq!(markdown_code("``x```"), "```` ``x``` ````");
-        assert_eq!(markdown_code("a|b"), "` a\\|b `");
-        assert_eq!(markdown_code("<img src=x>"), "` <img src=x> `");
-        assert_eq!(markdown_code("a\nb"), "` a\\u{a}b `");
+        assert_eq!(markdown_code("`a"), "`` `a ``");
+        assert_eq!(markdown_code(" a "), "`  a  `");
+        assert_eq!(markdown_code(" a"), "` a`");
+        assert_eq!(markdown_code(""), "`  `");
+        assert_eq!(markdown_code("a|b"), "`a\\|b`");
+        assert_eq!(markdown_code("<img src=x>"), "`<img src=x>`");
+        assert_eq!(markdown_code("a\nb"), "`a\\u{a}b`");
         for (class, sample) in CLASSES {
             assert!(clean(&markdown_code(sample)), "{class}");
         }
@@ -427,7 +440,7 @@ mod tests {
     fn markdown_messages_quote_in_code_and_escape_the_rest() {
         assert_eq!(
             markdown_message("unknown key `x <img>` in `tile` <b>"),
-            "unknown key ` x <img> ` in ` tile ` &lt;b&gt;"
+            "unknown key `x <img>` in `tile` &lt;b&gt;"
         );
         assert_eq!(markdown_message("a ` b"), "a \\` b");
     }

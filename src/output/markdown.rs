@@ -26,12 +26,13 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for d in &report.diagnostics {
         let at = d.primary.file.line_col(d.primary.span.start);
         let location = format!("{}:{}", d.primary.file.path().display(), at.line);
+        // The level and the rule's name are the registry's own words (`[a-z0-9-]`).
         writeln!(
             out,
             "| {} | {} {} | {} | {} |",
-            markdown_text(d.level.as_str()),
+            d.level.as_str(),
             markdown_code(d.rule.code),
-            markdown_text(d.rule.name),
+            d.rule.name,
             markdown_code(&location),
             markdown_message(&d.message)
         )?;

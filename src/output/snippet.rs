@@ -62,8 +62,10 @@ impl ShownSource {
         }
     }
 
-    /// Where `span` of the file is in the offsets miette sees.
+    /// Where `span` of the file (clamped to its text) is in the offsets miette sees.
     pub(super) fn span(&self, span: &Span) -> SourceSpan {
+        let length = self.file.text().len();
+        let span = span.start.min(length)..span.end.clamp(span.start.min(length), length);
         let block = self
             .blocks
             .iter()
@@ -76,7 +78,7 @@ impl ShownSource {
         let shown = |offset: usize| {
             block.shown_start + block.snippet.shown(offset.saturating_sub(block.start))
         };
-        SourceSpan::from(shown(span.start)..shown(span.end.max(span.start)))
+        SourceSpan::from(shown(span.start)..shown(span.end))
     }
 }
 

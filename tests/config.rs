@@ -570,3 +570,21 @@ fn the_readme_configuration_example_is_valid() {
         serde_json::json!(["anchor-unresolved"])
     );
 }
+
+#[test]
+fn an_ignore_is_not_judged_against_the_directories_above_a_repository() {
+    // The integration is the repository itself: what stands beside it is outside.
+    let repo = tempfile::tempdir().unwrap();
+    let root = repo.path().join("acme");
+    copy_tree(Path::new("fixtures/valid-no-oauth"), &root);
+    std::fs::create_dir(root.join(".git")).unwrap();
+    let ignore =
+        "[[ignore]]\nrule = \"anchor-unresolved\"\nintegration = \"ghost\"\nreason = \"r\"\n";
+    std::fs::write(root.join("ddlint.toml"), ignore).unwrap();
+    let output = ddlint(&root, &["--format", "json", "."]);
+    assert!(names(&output).is_empty(), "{:?}", names(&output));
+    assert_eq!(
+        json(&output)["summary"]["configuration"]["file"],
+        "ddlint.toml"
+    );
+}

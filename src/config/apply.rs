@@ -40,7 +40,8 @@ pub(crate) fn apply(ignores: &[Ignore], dirs: &[PathBuf], report: &mut Report) -
 
 /// Whether the ignore's `integration` names no integration of the repository: no directory of
 /// that name holding `manifest.json` stands beside the checked integrations (a name that is not
-/// one directory name can name none). With no integration checked there is nowhere to look.
+/// one directory name can name none). With no integration checked (or only a repository root
+/// that is itself an integration) there is nowhere to look.
 fn missing(ignore: &Ignore, dirs: &[PathBuf]) -> bool {
     let Some(name) = ignore.integration.as_deref() else {
         return false;
@@ -53,11 +54,16 @@ fn missing(ignore: &Ignore, dirs: &[PathBuf]) -> bool {
     if !one_name {
         return !dirs.is_empty();
     }
+    // Beside a checked integration, within its repository: not above a repository root.
     let parents: BTreeSet<PathBuf> = dirs
         .iter()
         .filter_map(|dir| {
-            let dir = dir.canonicalize().or_else(|_| std::path::absolute(dir));
-            dir.ok()?.parent().map(Path::to_path_buf)
+            let dir = dir
+                .canonicalize()
+                .or_else(|_| std::path::absolute(dir))
+                .ok()?;
+            let inside = !dir.join(".git").exists();
+            inside.then(|| dir.parent().map(Path::to_path_buf))?
         })
         .collect();
     !parents.is_empty()

@@ -588,3 +588,21 @@ fn an_ignore_is_not_judged_against_the_directories_above_a_repository() {
         "ddlint.toml"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_configuration_that_is_a_symbolic_link_is_not_read() {
+    let repo = repo_with("valid-no-oauth", "insightfinder");
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.toml");
+    std::fs::write(&secret, "token = \"s3cr3t-value\"\n").unwrap();
+    std::os::unix::fs::symlink(&secret, repo.path().join("ddlint.toml")).unwrap();
+    let output = ddlint(repo.path(), &["--format", "json", "insightfinder"]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(!text.contains("s3cr3t"), "{text}");
+    assert!(
+        text.contains("is a symbolic link, which ddlint does not follow"),
+        "{text}"
+    );
+}

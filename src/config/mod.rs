@@ -179,9 +179,14 @@ pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
     parse::parse(Arc::new(SourceFile::new(path.to_owned(), text)))
 }
 
-/// The file's text, at most `MAX_BYTES` of UTF-8.
+/// The file's text, at most `MAX_BYTES` of UTF-8. A symbolic link is not followed: a checked
+/// tree's `ddlint.toml` linked to a file outside it would show that file in a snippet.
 fn read(path: &Path) -> std::io::Result<String> {
     use std::io::Read;
+    if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        let why = "it is a symbolic link, which ddlint does not follow";
+        return Err(std::io::Error::other(why));
+    }
     let mut text = String::new();
     std::fs::File::open(path)?
         .take(MAX_BYTES + 1)

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Label};
+use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::files::{Context, Files};
 use crate::finding::{Finding, FixSpec, Place};
 use crate::fix::Fix;
@@ -36,6 +36,7 @@ pub(crate) fn check_integrations(
         skipped: Vec::new(),
         integrations: dirs.len(),
         diagnostics,
+        configuration: Default::default(),
     };
     finish(&mut report, settings, dirs);
     report
@@ -44,10 +45,12 @@ pub(crate) fn check_integrations(
 /// The configuration's ignores (those about the checked integrations) and levels, applied
 /// before anything reads the report: outputs, exit codes and the choice of fixes alike.
 fn finish(report: &mut Report, settings: &Settings, dirs: &[PathBuf]) {
-    crate::config::apply(&settings.ignores, dirs, report);
+    report.configuration.ignored = crate::config::apply(&settings.ignores, dirs, report);
     report.diagnostics.retain(|d| !settings.is_off(d.rule.name));
     for diagnostic in &mut report.diagnostics {
         if let Some(Some(level)) = settings.levels.get(diagnostic.rule.name) {
+            let lowered = diagnostic.level == Level::Error && *level == Level::Warning;
+            report.configuration.downgraded += usize::from(lowered);
             diagnostic.level = *level;
         }
     }

@@ -285,7 +285,8 @@ fn the_command_line_selection_wins_over_the_configuration() {
     let config = dir.path().join("ddlint.toml");
     std::fs::write(
         &config,
-        "[rules]\nanchor-unresolved = \"off\"\nDD101 = \"warning\"\n\n[[ignore]]\n\
+        "[rules]\nanchor-unresolved = { level = \"off\", reason = \"a test\" }\n\
+         DD101 = { level = \"warning\", reason = \"a test\" }\n\n[[ignore]]\n\
          rule = \"uninstall-section-missing\"\nintegration = \"uninstallation-field-missing-oauth\"\n\
          reason = \"reviewed\"\n",
     )
@@ -347,12 +348,13 @@ fn quiet_prints_the_findings_only() {
     let quiet = ddlint(&["check", "-q", THREE_FINDINGS]);
     assert_eq!(quiet.status.code(), Some(1));
     let (loud, quiet) = (stdout(&loud), stdout(&quiet));
-    let summary = loud.lines().last().unwrap();
+    let summary: Vec<&str> = loud.lines().rev().take(2).collect();
     assert!(
-        summary.starts_with("Found 2 errors and 1 warning"),
-        "{summary}"
+        summary[1].starts_with("Found 2 errors and 1 warning")
+            && summary[0] == "Configuration: none.",
+        "{summary:?}"
     );
-    assert_eq!(format!("{quiet}{summary}\n"), loud);
+    assert_eq!(format!("{quiet}{}\n{}\n", summary[1], summary[0]), loud);
     let output = ddlint(&["check", "--quiet", "Cargo.toml"]);
     assert!(output.stderr.is_empty(), "no note: {}", stderr(&output));
 

@@ -7,15 +7,15 @@ use super::select::Selection;
 use super::{CheckArgs, Color, Outcome, statistics};
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Level};
-use crate::output::{self, Format, human::HumanOptions};
-use crate::report::{Report, plural};
+use crate::output::{self, Format, escape, human::HumanOptions};
+use crate::report::{Configuration, Report, plural};
 use crate::settings::Settings;
 
 /// Why a run cannot start: a usage error (exit 2, one line on stderr), or the configuration's
 /// errors (exit 2, reported as findings in the chosen format).
 enum Unusable {
     Usage(String),
-    Config(Vec<Diagnostic>),
+    Config(Vec<Diagnostic>, Configuration),
 }
 
 /// Runs `check` as the flags ask.
@@ -24,24 +24,25 @@ pub(crate) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let settings = match settings(args) {
-        Ok(settings) => settings,
+    let (settings, configuration) = match settings(args) {
+        Ok(found) => found,
         Err(Unusable::Usage(message)) => return usage(err, &message),
-        Err(Unusable::Config(diagnostics)) => {
+        Err(Unusable::Config(diagnostics, configuration)) => {
             let report = Report {
-                skipped: Vec::new(),
-                integrations: 0,
                 diagnostics,
+                configuration,
+                ..Report::default()
             };
             write_out(args, out, |out| render(args, &report, out))?;
             return Ok(Outcome::Usage);
         }
     };
     if args.fix || args.diff {
-        return fix(args, &settings, out, err);
+        return fix(args, &settings, &configuration, out, err);
     }
     match crate::check(&args.paths, &settings) {
-        Ok(report) => {
+        Ok(mut report) => {
+            described(&mut report, &configuration);
             notes(args, &report, err)?;
             emit(args, &report, out).map(|()| outcome_of(args, &report))
         }
@@ -51,7 +52,9 @@ pub(crate) fn run(
 
 /// The flags over the configuration (`--config`, or `ddlint.toml` found from the first path),
 /// then `--select` and `--ignore` over both.
-fn settings(args: &CheckArgs) -> Result<Settings, Unusable> {
+/// The flags over the configuration (`--config`, or the `ddlint.toml` found for the paths),
+/// then `--select` and `--ignore` over both; and what the configuration sets.
+fn settings(args: &CheckArgs) -> Result<(Settings, Configuration), Unusable> {
     if args.statistics && !matches!(args.format, Format::Human | Format::Json) {
         let format = format!("{:?}", args.format).to_lowercase();
         return Err(Unusable::Usage(format!(
@@ -62,13 +65,37 @@ fn settings(args: &CheckArgs) -> Result<Settings, Unusable> {
     let path = match (&args.config, args.no_config) {
         (_, true) => None,
         (Some(path), false) => Some(readable("--config", path)?),
-        (None, false) => args.paths.first().and_then(|first| config::find(first)),
+        (None, false) => config::find(&args.paths),
     };
-    let config = path.map_or_else(|| Ok(Config::default()), |path| config::load(&path));
-    let config = config.map_err(Unusable::Config)?;
+    let (config, configuration) = match path {
+        None => (Config::default(), Configuration::default()),
+        Some(path) => match config::load(&path) {
+            Ok(config) => {
+                let summary = config.summary(path);
+                (config, summary)
+            }
+            Err(diagnostics) => {
+                let configuration = Configuration {
+                    file: Some(path),
+                    ..Configuration::default()
+                };
+                return Err(Unusable::Config(diagnostics, configuration));
+            }
+        },
+    };
     let mut settings = config.apply_to(args.settings(), args.repo_kind, args.uninstall_placement);
     selection.apply(&mut settings);
-    Ok(settings)
+    Ok((settings, configuration))
+}
+
+/// The report with what the configuration sets beside what the run counted it doing.
+fn described(report: &mut Report, configuration: &Configuration) {
+    report.configuration.file.clone_from(&configuration.file);
+    report
+        .configuration
+        .rules_off
+        .clone_from(&configuration.rules_off);
+    report.configuration.app_uuids = configuration.app_uuids;
 }
 
 /// A file named on the command line that can be opened for reading, else a usage error with
@@ -100,7 +127,7 @@ fn notes(args: &CheckArgs, report: &Report, err: &mut dyn Write) -> io::Result<(
         writeln!(
             err,
             "note: `{}` is not inside an integration; skipped",
-            file.display()
+            escape::line(&file.display().to_string())
         )?;
     }
     Ok(())
@@ -111,13 +138,15 @@ fn notes(args: &CheckArgs, report: &Report, err: &mut dyn Write) -> io::Result<(
 fn fix(
     args: &CheckArgs,
     settings: &Settings,
+    configuration: &Configuration,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let outcome = match crate::fix(&args.paths, settings, args.unsafe_fixes) {
+    let mut outcome = match crate::fix(&args.paths, settings, args.unsafe_fixes) {
         Ok(outcome) => outcome,
         Err(error) => return usage(err, &error),
     };
+    described(&mut outcome.report, configuration);
     notes(args, &outcome.report, err)?;
     if args.diff {
         let color = args.output_file.is_none() && use_color(args.color);
@@ -158,7 +187,7 @@ fn outcome_of(args: &CheckArgs, report: &Report) -> Outcome {
 }
 
 fn usage(err: &mut dyn Write, error: &dyn std::fmt::Display) -> io::Result<Outcome> {
-    writeln!(err, "error: {error}")?;
+    writeln!(err, "error: {}", escape::line(&error.to_string()))?;
     Ok(Outcome::Usage)
 }
 

@@ -1,5 +1,6 @@
 //! Applying a configuration's ignores to a report, and reporting the ignores that match nothing.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Label, Level};
@@ -7,13 +8,15 @@ use crate::report::Report;
 use crate::rules::ignore_unused::IgnoreUnused;
 use crate::settings::Ignore;
 
-/// Drops every diagnostic an ignore matches; adds an `ignore-unused` warning for each ignore
-/// about a checked integration that matched nothing (an ignore of an integration this run did
-/// not check, as with `--changed-since` or pre-commit, is not judged).
-pub(crate) fn apply(ignores: &[Ignore], dirs: &[PathBuf], report: &mut Report) {
+/// Drops every diagnostic an ignore matches and returns how many; adds an `ignore-unused`
+/// warning for each ignore that matched nothing and is about a checked integration or names an
+/// integration that does not exist. An ignore of an integration that exists but was not checked
+/// in this run (as with `--changed-since` or pre-commit) is not judged.
+pub(crate) fn apply(ignores: &[Ignore], dirs: &[PathBuf], report: &mut Report) -> usize {
     if ignores.is_empty() {
-        return;
+        return 0;
     }
+    let before = report.diagnostics.len();
     let mut used = vec![false; ignores.len()];
     report.diagnostics.retain(|diagnostic| {
         let hit = ignores
@@ -24,13 +27,49 @@ pub(crate) fn apply(ignores: &[Ignore], dirs: &[PathBuf], report: &mut Report) {
         }
         hit.is_none()
     });
-    let stale = ignores
-        .iter()
-        .zip(&used)
-        .filter(|(ignore, used)| !**used && in_scope(ignore, dirs));
-    for (ignore, _) in stale {
-        report.diagnostics.push(unused(ignore));
+    let ignored = before - report.diagnostics.len();
+    for (ignore, _) in ignores.iter().zip(&used).filter(|(_, used)| !**used) {
+        if missing(ignore, dirs) {
+            report.diagnostics.push(unused(ignore, true));
+        } else if in_scope(ignore, dirs) {
+            report.diagnostics.push(unused(ignore, false));
+        }
     }
+    ignored
+}
+
+/// Whether the ignore's `integration` names no integration of the repository: no directory of
+/// that name holding `manifest.json` stands beside the checked integrations (a name that is not
+/// one directory name can name none). With no integration checked (or only a repository root
+/// that is itself an integration) there is nowhere to look.
+fn missing(ignore: &Ignore, dirs: &[PathBuf]) -> bool {
+    let Some(name) = ignore.integration.as_deref() else {
+        return false;
+    };
+    let mut parts = Path::new(name).components();
+    let one_name = matches!(
+        (parts.next(), parts.next()),
+        (Some(std::path::Component::Normal(_)), None)
+    );
+    if !one_name {
+        return !dirs.is_empty();
+    }
+    // Beside a checked integration, within its repository: not above a repository root.
+    let parents: BTreeSet<PathBuf> = dirs
+        .iter()
+        .filter_map(|dir| {
+            let dir = dir
+                .canonicalize()
+                .or_else(|_| std::path::absolute(dir))
+                .ok()?;
+            let inside = !dir.join(".git").exists();
+            inside.then(|| dir.parent().map(Path::to_path_buf))?
+        })
+        .collect();
+    !parents.is_empty()
+        && parents.iter().all(|parent| {
+            std::fs::symlink_metadata(parent.join(name).join("manifest.json")).is_err()
+        })
 }
 
 /// Whether the ignore is about one of the checked integrations: its `integration` is one of
@@ -76,18 +115,33 @@ fn under(pointer: Option<&str>, prefix: &str) -> bool {
     })
 }
 
-fn unused(ignore: &Ignore) -> Diagnostic {
+/// The `ignore-unused` warning on an ignore; `missing` when its integration does not exist.
+fn unused(ignore: &Ignore, missing: bool) -> Diagnostic {
+    let (message, help) = match ignore.integration.as_deref().filter(|_| missing) {
+        Some(name) => (
+            format!(
+                "this ignore of `{}` names the integration `{}`, which does not exist",
+                ignore.rule,
+                crate::finding::quoted(name)
+            ),
+            "remove it, or write the integration's directory name".to_owned(),
+        ),
+        None => (
+            format!("this ignore of `{}` matches no finding", ignore.rule),
+            "remove it: the finding it silenced is gone (or check its rule, integration, path and pointer)".to_owned(),
+        ),
+    };
     Diagnostic {
         rule: &IgnoreUnused::META,
         level: Level::Warning,
-        message: format!("this ignore of `{}` matches no finding", ignore.rule),
+        message,
         primary: Label {
             file: std::sync::Arc::clone(&ignore.file),
             span: ignore.span.clone(),
             message: "matches nothing".to_owned(),
         },
         secondary: Vec::new(),
-        help: Some("remove it: the finding it silenced is gone (or check its rule, integration, path and pointer)".to_owned()),
+        help: Some(help),
         fix: None,
         integration: None,
         pointer: None,

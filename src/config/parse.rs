@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
 use super::Config;
@@ -18,7 +19,7 @@ struct RawConfig {
     repo_kind: Option<Spanned<String>>,
     uninstall_placement: Option<Spanned<String>>,
     #[serde(default)]
-    rules: BTreeMap<Spanned<String>, Spanned<String>>,
+    rules: BTreeMap<Spanned<String>, Spanned<RawLevel>>,
     #[serde(default)]
     app_uuids: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
@@ -33,6 +34,48 @@ struct RawIgnore {
     path: Option<String>,
     pointer: Option<String>,
     reason: Option<Spanned<String>>,
+}
+
+/// A rule's entry under `[rules]`: a level, or `{ level = "...", reason = "..." }`.
+enum RawLevel {
+    Bare(String),
+    Table {
+        level: Spanned<String>,
+        reason: Option<Spanned<String>>,
+    },
+}
+
+impl<'de> Deserialize<'de> for RawLevel {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RawLevelVisitor)
+    }
+}
+
+struct RawLevelVisitor;
+
+impl<'de> Visitor<'de> for RawLevelVisitor {
+    type Value = RawLevel;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a level or a table `{ level = \"...\", reason = \"...\" }`")
+    }
+
+    fn visit_str<E: de::Error>(self, level: &str) -> Result<RawLevel, E> {
+        Ok(RawLevel::Bare(level.to_owned()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawLevel, A::Error> {
+        let (mut level, mut reason) = (None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "level" => level = Some(map.next_value()?),
+                "reason" => reason = Some(map.next_value()?),
+                other => return Err(de::Error::unknown_field(other, &["level", "reason"])),
+            }
+        }
+        let level = level.ok_or_else(|| de::Error::missing_field("level"))?;
+        Ok(RawLevel::Table { level, reason })
+    }
 }
 
 /// A `config-invalid` diagnostic on `span` of the configuration file.
@@ -96,23 +139,10 @@ pub(super) fn parse(file: Arc<SourceFile>) -> Result<Config, Vec<Diagnostic>> {
         }),
         ..Config::default()
     };
-    for (rule, level) in &raw.rules {
-        let (Some(meta), Some(level)) = (
-            known_rule(&file, rule, &mut errors),
-            choice(
-                &file,
-                level,
-                &[
-                    ("error", Some(Level::Error)),
-                    ("warning", Some(Level::Warning)),
-                    ("off", None),
-                ],
-                &mut errors,
-            ),
-        ) else {
-            continue;
-        };
-        config.levels.insert(meta.name, level);
+    for (rule, entry) in &raw.rules {
+        if let Some((name, level)) = rule_level(&file, rule, entry, &mut errors) {
+            config.levels.insert(name, level);
+        }
     }
     for (integration, uuid) in &raw.app_uuids {
         if let Some(problem) = crate::uuid::uuid_problem(uuid.get_ref()) {
@@ -139,6 +169,51 @@ pub(super) fn parse(file: Arc<SourceFile>) -> Result<Config, Vec<Diagnostic>> {
     }
 }
 
+/// A `[rules]` entry: the rule and its level (`None` for off). A level below error (off or
+/// warning) lowers what the rule reports, so it needs a reason, as an ignore does.
+fn rule_level(
+    file: &Arc<SourceFile>,
+    rule: &Spanned<String>,
+    entry: &Spanned<RawLevel>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<(&'static str, Option<Level>)> {
+    let (level, reason) = match entry.get_ref() {
+        RawLevel::Bare(level) => (Spanned::new(entry.span(), level.clone()), None),
+        RawLevel::Table { level, reason } => (level.clone(), reason.as_ref()),
+    };
+    let meta = known_rule(file, rule, errors);
+    let options = [
+        ("error", Some(Level::Error)),
+        ("warning", Some(Level::Warning)),
+        ("off", None),
+    ];
+    let level = choice(file, &level, &options, errors);
+    let (meta, level) = (meta?, level?);
+    let lowered = level != Some(Level::Error);
+    if lowered && blank(reason) {
+        let name = rule.get_ref();
+        let (lowering, written) = match level {
+            None => (format!("turning `{name}` off"), "off"),
+            Some(_) => (format!("lowering `{name}` to warnings"), "warning"),
+        };
+        let span = reason.map_or_else(|| entry.span(), Spanned::span);
+        errors.push(error(
+            file,
+            span,
+            format!("{lowering} needs a `reason`"),
+            Some(format!(
+                "say why, as a table: `{name} = {{ level = \"{written}\", reason = \"approved by Datadog in the review\" }}`"
+            )),
+        ));
+    }
+    Some((meta.name, level))
+}
+
+/// Whether a reason is absent or only whitespace.
+fn blank(reason: Option<&Spanned<String>>) -> bool {
+    reason.is_none_or(|reason| reason.get_ref().trim().is_empty())
+}
+
 fn ignore_entry(
     file: &Arc<SourceFile>,
     entry: &Spanned<RawIgnore>,
@@ -146,11 +221,7 @@ fn ignore_entry(
 ) -> Option<Ignore> {
     let raw = entry.get_ref();
     let meta = known_rule(file, &raw.rule, errors);
-    if raw
-        .reason
-        .as_ref()
-        .is_none_or(|reason| reason.get_ref().trim().is_empty())
-    {
+    if blank(raw.reason.as_ref()) {
         let span = raw
             .reason
             .as_ref()

@@ -1,9 +1,11 @@
-//! The `--diff` format: each changed file as a unified diff with `a/` and `b/` headers.
+//! The `--diff` format: each changed file as a unified diff with `a/` and `b/` headers, shown for
+//! a terminal: paths and lines have their hostile characters made visible (`escape`).
 
 use std::io::{self, Write};
 
 use similar::TextDiff;
 
+use super::escape;
 use crate::fixer::Change;
 
 const RED: &str = "\u{1b}[31m";
@@ -15,13 +17,14 @@ const RESET: &str = "\u{1b}[0m";
 pub fn render(changes: &[Change], color: bool, out: &mut dyn Write) -> io::Result<()> {
     for change in changes {
         let shown = change.path.display().to_string().replace('\\', "/");
-        let path = shown.trim_start_matches("./").trim_start_matches('/');
+        let path = escape::line(shown.trim_start_matches("./").trim_start_matches('/'));
         let diff = TextDiff::from_lines(&change.before, &change.after);
         let text = diff
             .unified_diff()
             .context_radius(3)
             .header(&format!("a/{path}"), &format!("b/{path}"))
             .to_string();
+        let text = escape::text(&text);
         if color {
             write_coloured(&text, out)?;
         } else {

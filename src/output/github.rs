@@ -1,10 +1,12 @@
 //! The GitHub format: one [workflow command] per diagnostic, so that findings show inline on a
-//! pull request, escaped exactly as `@actions/core` escapes them (`packages/core/src/command.ts`).
+//! pull request, escaped exactly as `@actions/core` escapes them (`packages/core/src/command.ts`),
+//! with hostile characters made visible first (`escape::github_data`, `escape::github_property`).
 //!
 //! [workflow command]: https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
 //!
 //! Each line is `::error file=F,line=L,endLine=L,col=C,endColumn=C,title=T::MESSAGE` (`::warning`
-//! for warnings), and nothing else is written, so stdout stays parseable. Lines are 1-based and
+//! for warnings), then `::notice` lines that count them and say what the configuration changed,
+//! and nothing else is written, so stdout stays parseable. Lines are 1-based and
 //! inclusive. Columns are 1-based Unicode code points, given only when the span is on one line
 //! (the runner drops them otherwise). GitHub does not say whether `endColumn` is inclusive; its
 //! runner defaults `endColumn` to `col` and rejects `endColumn < col`, the same rules it applies
@@ -16,13 +18,15 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use super::escape::{self, github_data, github_property};
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::fix::Applicability;
 use crate::report::{Report, plural};
 use crate::source::LineCol;
 
 /// Writes one workflow command per diagnostic, errors first (GitHub shows only the first few
-/// annotations of each kind per step), then a `::notice` that counts them when there are any.
+/// annotations of each kind per step), then a `::notice` that counts them when there are any,
+/// and one that names the configuration file and what it changed when one was used.
 /// File paths are made relative to `root` (the repository root) with `/` separators; a file
 /// outside `root` keeps the path it was given.
 pub fn render(report: &Report, root: &Path, out: &mut dyn Write) -> io::Result<()> {
@@ -43,7 +47,20 @@ pub fn render(report: &Report, root: &Path, out: &mut dyn Write) -> io::Result<(
             "{counts} in {}; the job summary lists them all",
             plural(report.integrations, "integration")
         );
-        writeln!(out, "::notice title=ddlint::{}", escape_data(&summary))?;
+        writeln!(out, "::notice title=ddlint::{}", github_data(&summary))?;
+    }
+    let configuration = &report.configuration;
+    if let Some(file) = &configuration.file {
+        let text = format!(
+            "configuration {}: {}",
+            escape::line(&relative_path(file, &root)),
+            configuration.effects()
+        );
+        writeln!(
+            out,
+            "::notice title=ddlint configuration::{}",
+            github_data(&text)
+        )?;
     }
     Ok(())
 }
@@ -53,12 +70,12 @@ fn command(diagnostic: &Diagnostic, root: &Path) -> String {
     let name = diagnostic.level.as_str();
     let properties: Vec<String> = properties(diagnostic, root)
         .into_iter()
-        .map(|(key, value)| format!("{key}={}", escape_property(&value)))
+        .map(|(key, value)| format!("{key}={}", github_property(&value)))
         .collect();
     format!(
         "::{name} {}::{}",
         properties.join(","),
-        escape_data(&message(diagnostic, root))
+        github_data(&message(diagnostic, root))
     )
 }
 
@@ -94,19 +111,20 @@ fn inclusive_range(label: &Label) -> (LineCol, LineCol) {
     (start, last)
 }
 
-/// The message, then `file:line: label` for each secondary label, then `help: ...`.
+/// The message, then `file:line: label` for each secondary label, then `help: ...`; each part
+/// on its own lines, its hostile characters made visible.
 fn message(diagnostic: &Diagnostic, root: &Path) -> String {
-    let mut text = diagnostic.message.clone();
+    let mut text = escape::line(&diagnostic.message).into_owned();
     for label in &diagnostic.secondary {
         let line = label.file.line_col(label.span.start).line;
         let path = relative_path(label.file.path(), root);
-        text.push_str(&format!("\n{path}:{line}"));
+        text.push_str(&format!("\n{}:{line}", escape::line(&path)));
         if !label.message.is_empty() {
-            text.push_str(&format!(": {}", label.message));
+            text.push_str(&format!(": {}", escape::line(&label.message)));
         }
     }
     if let Some(help) = &diagnostic.help {
-        text.push_str(&format!("\nhelp: {help}"));
+        text.push_str(&format!("\nhelp: {}", escape::text(help)));
     }
     if let Some(fix) = &diagnostic.fix {
         let flags = match fix.applicability {
@@ -115,22 +133,10 @@ fn message(diagnostic: &Diagnostic, root: &Path) -> String {
         };
         text.push_str(&format!(
             "\nfix: `ddlint check {flags}` will {}",
-            fix.description
+            escape::line(&fix.description)
         ));
     }
     text
-}
-
-/// The command's data, as `escapeData` in `@actions/core`: `%` first, then CR and LF.
-pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// A property value, as `escapeProperty` in `@actions/core`: the data escapes, then `:` and `,`.
-pub fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
 /// `path` relative to `root` (already canonical) with `/` separators, or `path` as given (also
@@ -196,6 +202,7 @@ mod tests {
             skipped: Vec::new(),
             integrations: 1,
             diagnostics: vec![diagnostic],
+            ..Report::default()
         };
         let mut out = Vec::new();
         render(&report, root, &mut out).unwrap();
@@ -217,6 +224,7 @@ mod tests {
             skipped: Vec::new(),
             integrations: 1,
             diagnostics: vec![warning, error],
+            ..Report::default()
         };
         let mut out = Vec::new();
         render(&report, dir.path(), &mut out).unwrap();
@@ -229,27 +237,21 @@ mod tests {
     }
 
     #[test]
-    fn escapes_like_the_actions_toolkit() {
-        assert_eq!(escape_data("a%0A\r\n:,"), "a%250A%0D%0A:,");
-        assert_eq!(escape_property("a%b\r\nc:d,e"), "a%25b%0D%0Ac%3Ad%2Ce");
-        assert_eq!(escape_property("x::y"), "x%3A%3Ay");
-    }
-
-    #[test]
     fn one_line_spans_have_inclusive_columns_and_an_escaped_message() {
         let (dir, file) = repo_with("int/manifest.json", "{\n  \"é\": \"bad\"\n}\n");
         let start = file.text().find("\"bad").unwrap();
         let d = diagnostic(
             label(&file, start..start + 5, "here"),
             vec![],
-            Some("use `x`"),
+            Some("use `x`\r\nor 10% `y`"),
         );
         let line = render_one(d, dir.path());
+        // A message is one line: a line break in it is shown; help keeps its lines, escaped.
         assert_eq!(
             line,
             "::error file=int/manifest.json,line=2,endLine=2,col=8,endColumn=12,\
              title=ddlint DD102 uninstallation-field-value\
-             ::100%25 wrong: `a`, `b`%0D%0Anext%0Ahelp: use `x`\n"
+             ::100%25 wrong: `a`, `b`\\u{d}\\u{a}next%0Ahelp: use `x`%0D%0Aor 10%25 `y`\n"
         );
     }
 
@@ -297,7 +299,9 @@ mod tests {
             "{line}"
         );
         assert!(
-            line.ends_with("%0Anext%0Awe:ird,na%25me::x/READ ME.md:2: the heading, here: 50%25\n"),
+            line.ends_with(
+                "\\u{a}next%0Awe:ird,na%25me::x/READ ME.md:2: the heading, here: 50%25\n"
+            ),
             "{line}"
         );
     }

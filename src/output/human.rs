@@ -1,18 +1,17 @@
-//! The human format: rustc-style reports through miette, then one summary line.
+//! The human format: rustc-style reports through miette, then the summary: the counts and what
+//! the configuration changed. Every text from the checked tree is escaped (`escape`).
 
 use std::fmt;
 use std::io::{self, Write};
 use std::sync::Arc;
 
-use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
-    NamedSource, Severity, SourceCode, SourceSpan, SpanContents,
-};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, Severity, SourceCode};
 
+use super::escape;
+use super::snippet::ShownSource;
 use crate::diagnostic::{Diagnostic, Label, Level};
 use crate::fix::Applicability;
 use crate::report::{Report, plural};
-use crate::source::SourceFile;
 
 /// How to draw the reports.
 #[derive(Debug, Clone, Copy)]
@@ -22,10 +21,11 @@ pub struct HumanOptions {
     pub width: usize,
 }
 
-/// Writes every diagnostic of `report`, then the summary line.
+/// Writes every diagnostic of `report`, then the summary: the counts and the configuration.
 pub fn render(report: &Report, options: HumanOptions, out: &mut dyn Write) -> io::Result<()> {
     render_diagnostics(report, options, out)?;
-    writeln!(out, "{}", summary(report))
+    writeln!(out, "{}", summary(report))?;
+    writeln!(out, "{}", configuration(report))
 }
 
 /// Writes every diagnostic of `report`, without the summary line (`--quiet`).
@@ -52,6 +52,19 @@ pub fn render_diagnostics(
         writeln!(out, "{text}")?;
     }
     Ok(())
+}
+
+/// "Configuration: none." or "Configuration: `ddlint.toml`; rules turned off: ...".
+fn configuration(report: &Report) -> String {
+    let configuration = &report.configuration;
+    match &configuration.file {
+        None => "Configuration: none.".to_owned(),
+        Some(file) => format!(
+            "Configuration: `{}`; {}.",
+            escape::line(&file.display().to_string()),
+            configuration.effects()
+        ),
+    }
 }
 
 /// "Found 2 errors and 1 warning in 3 integrations." or "All checks passed ...".
@@ -94,7 +107,7 @@ struct Shown {
     code: String,
     severity: Severity,
     help: Option<String>,
-    source: NamedSource<FileText>,
+    source: ShownSource,
     labels: Vec<LabeledSpan>,
     related: Vec<Shown>,
 }
@@ -106,16 +119,18 @@ impl Shown {
             .secondary
             .iter()
             .partition(|label| Arc::ptr_eq(&label.file, file));
-        let mut labels: Vec<LabeledSpan> = Some(&diagnostic.primary)
+        let here: Vec<(&Label, bool)> = Some(&diagnostic.primary)
             .filter(|label| showable(label))
-            .map(|label| labeled(label, true))
+            .map(|label| (label, true))
             .into_iter()
+            .chain(here.into_iter().filter(|l| showable(l)).map(|l| (l, false)))
             .collect();
-        labels.extend(
-            here.into_iter()
-                .filter(|l| showable(l))
-                .map(|l| labeled(l, false)),
-        );
+        let spans: Vec<_> = here.iter().map(|(label, _)| label.span.clone()).collect();
+        let source = ShownSource::new(file, &spans);
+        let labels = here
+            .into_iter()
+            .map(|(label, primary)| labeled(&source, label, primary))
+            .collect();
         let mut docs = format!("for more, run `ddlint explain {}`", diagnostic.rule.name);
         if let Some(fix) = &diagnostic.fix {
             let flags = match fix.applicability {
@@ -125,20 +140,22 @@ impl Shown {
             docs = format!(
                 "fix ({}): `ddlint check {flags}` will {}\n{docs}",
                 fix.applicability.as_str(),
-                fix.description
+                escape::line(&fix.description)
             );
         }
         let help = match &diagnostic.help {
-            Some(help) => format!("{help}\n{docs}"),
+            Some(help) => format!("{}\n{docs}", escape::text(help)),
             None => docs,
         };
-        let mut message = diagnostic.message.clone();
+        let mut message = escape::line(&diagnostic.message).into_owned();
         if !showable(&diagnostic.primary) {
             let at = file.line_col(diagnostic.primary.span.start);
-            let path = file.path().display();
+            let path = file.path().display().to_string();
             message.push_str(&format!(
-                "\n  at {path}:{}:{} (the line is too long to show)",
-                at.line, at.column
+                "\n  at {}:{}:{} (the line is too long to show)",
+                escape::line(&path),
+                at.line,
+                at.column
             ));
         }
         Self {
@@ -146,7 +163,7 @@ impl Shown {
             code: format!("{} {}", diagnostic.rule.code, diagnostic.rule.name),
             severity: severity(diagnostic.level),
             help: Some(help),
-            source: named(file),
+            source,
             labels,
             related: elsewhere
                 .into_iter()
@@ -158,13 +175,14 @@ impl Shown {
 
     /// A secondary label in another file, shown as a note with its own snippet.
     fn related(label: &Label) -> Self {
+        let source = ShownSource::new(&label.file, std::slice::from_ref(&label.span));
         Self {
             message: "see also".to_owned(),
             code: String::new(),
             severity: Severity::Advice,
             help: None,
-            source: named(&label.file),
-            labels: vec![labeled(label, false)],
+            labels: vec![labeled(&source, label, false)],
+            source,
             related: Vec::new(),
         }
     }
@@ -190,16 +208,10 @@ fn severity(level: Level) -> Severity {
     }
 }
 
-fn named(file: &Arc<SourceFile>) -> NamedSource<FileText> {
-    NamedSource::new(
-        file.path().display().to_string(),
-        FileText(Arc::clone(file)),
-    )
-}
-
-fn labeled(label: &Label, primary: bool) -> LabeledSpan {
-    let span = SourceSpan::from(label.span.start..label.span.end);
-    let text = Some(label.message.clone()).filter(|m| !m.is_empty());
+/// A label on its place in the escaped source, its text escaped.
+fn labeled(source: &ShownSource, label: &Label, primary: bool) -> LabeledSpan {
+    let span = source.span(&label.span);
+    let text = Some(escape::line(&label.message).into_owned()).filter(|m| !m.is_empty());
     if primary {
         LabeledSpan::new_primary_with_span(text, span)
     } else {
@@ -256,45 +268,146 @@ impl miette::Diagnostic for Shown {
     }
 }
 
-/// A shared file's text as miette reads it. miette scans from the start of the text for every
-/// snippet, which is quadratic over many findings in one large file; this hands it only the few
-/// lines around the span, found through the file's line index, and shifts the result back.
-struct FileText(Arc<SourceFile>);
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-impl SourceCode for FileText {
-    fn read_span<'a>(
-        &'a self,
-        span: &SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let file = &self.0;
-        let text = file.text();
-        let end = span.offset().saturating_add(span.len());
-        if end > text.len() {
-            return text.read_span(span, context_lines_before, context_lines_after);
+    use super::*;
+    use crate::output::test_support::{self, label, repo_with};
+
+    fn render_text(report: &Report) -> String {
+        let options = HumanOptions {
+            color: false,
+            width: 100,
+        };
+        let mut out = Vec::new();
+        render(report, options, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// Whether a hostile character other than a line break (`\n`, `\r\n`) is in `text`.
+    fn raw_hostile(text: &str) -> bool {
+        let text = text.replace("\r\n", "\n");
+        text.chars().any(|c| escape::hostile(c) && c != '\n')
+    }
+
+    fn report(diagnostics: Vec<Diagnostic>) -> Report {
+        Report {
+            integrations: 1,
+            diagnostics,
+            ..Report::default()
         }
-        let (first, _) = file.line_start(span.offset());
-        let (last, _) = file.line_start(end);
-        let from = first.saturating_sub(context_lines_before + 1);
-        let start = file.line_span(from + 1).start.min(span.offset());
-        let start = if from == 0 { 0 } else { start };
-        let stop = file
-            .line_span(last + context_lines_after + 3)
-            .start
-            .max(end)
-            .min(text.len());
-        let window = text.get(start..stop).unwrap_or(text);
-        let shifted = SourceSpan::from((span.offset() - start, span.len()));
-        let contents = window.read_span(&shifted, context_lines_before, context_lines_after)?;
-        let base = if from == 0 { 0 } else { from };
-        Ok(Box::new(MietteSpanContents::new_named(
-            file.path().display().to_string(),
-            contents.data(),
-            SourceSpan::from((contents.span().offset() + start, contents.span().len())),
-            contents.line() + base,
-            contents.column(),
-            contents.line_count() + base,
-        )))
+    }
+
+    /// The column (in characters) where `needle` starts on the snippet line holding it, and the
+    /// column where the underline below that line starts.
+    fn columns(text: &str, needle: &str) -> (usize, usize) {
+        let lines: Vec<&str> = text.lines().collect();
+        let at = lines.iter().position(|line| line.contains(needle)).unwrap();
+        let line = lines[at];
+        let column = line[..line.find(needle).unwrap()].chars().count();
+        let under = lines[at + 1];
+        let start = under.chars().position(|c| c == '─' || c == '┬').unwrap();
+        (column, start)
+    }
+
+    #[test]
+    fn snippet_lines_show_escapes_with_labels_under_the_right_characters() {
+        let source =
+            "{\n  \"k\": \"\u{1b}]52;c;ZXZpbA==\u{7}\u{202e}\u{1b}[2J\", \"bad\": 1\r\n}\n";
+        let (_dir, file) = repo_with("int/manifest.json", source);
+        let start = source.find("\"bad\"").unwrap();
+        let d = test_support::diagnostic(
+            "manifest-schema",
+            "unknown key",
+            label(&file, start..start + 5, "here"),
+            vec![],
+            None,
+        );
+        let text = render_text(&report(vec![d]));
+        assert!(!raw_hostile(&text), "{text:?}");
+        assert!(
+            text.contains("\"\\u{1b}]52;c;ZXZpbA==\\u{7}\\u{202e}\\u{1b}[2J\", \"bad\": 1"),
+            "{text}"
+        );
+        let (column, underline) = columns(&text, "\"bad\"");
+        assert_eq!(column, underline, "{text}");
+        // The header gives the column in the file, in code points, as the JSON format does.
+        let line = source.lines().nth(1).unwrap();
+        let header_column = line[..line.find("\"bad\"").unwrap()].chars().count() + 1;
+        assert!(
+            text.contains(&format!("int/manifest.json:2:{header_column}]")),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn messages_labels_help_and_paths_are_escaped() {
+        let hostile = "\u{1b}[2J\u{202e}\r\n::error file=x::Forged";
+        let (_dir, file) = repo_with(&format!("in{hostile}t/README.md"), "# A\n");
+        let d = test_support::diagnostic(
+            "readme-missing",
+            &format!("message {hostile}"),
+            label(&file, 0..3, &format!("label {hostile}")),
+            vec![],
+            Some(&format!("help {hostile}")),
+        );
+        let text = render_text(&report(vec![d]));
+        assert!(!raw_hostile(&text), "{text:?}");
+        for line in text.lines() {
+            assert!(!line.trim_start().starts_with("::"), "{line:?} in {text}");
+        }
+        assert!(
+            text.contains("message \\u{1b}[2J\\u{202e}\\u{d}\\u{a}::error"),
+            "{text}"
+        );
+        assert!(text.contains("label \\u{1b}[2J"), "{text}");
+        assert!(
+            text.contains("in\\u{1b}[2J\\u{202e}\\u{d}\\u{a}::error"),
+            "{text}"
+        );
+        assert!(text.contains("\\u{3a}:error file=x::Forged"), "{text}");
+    }
+
+    #[test]
+    fn far_apart_labels_in_a_huge_file_are_two_snippets() {
+        let mut source = "a\n".repeat(100_000);
+        source.push_str("\u{1b}[2J end\n");
+        let (_dir, file) = repo_with("int/README.md", &source);
+        let end = source.find("end").unwrap();
+        let d = test_support::diagnostic(
+            "readme-missing",
+            "two places",
+            label(&file, 0..1, "first"),
+            vec![label(&file, end..end + 3, "last")],
+            None,
+        );
+        let text = render_text(&report(vec![d]));
+        assert_eq!(text.matches("╭─[").count(), 2, "{text}");
+        assert!(text.lines().count() < 40, "{text}");
+        let (column, underline) = columns(&text, "end");
+        assert_eq!(column, underline, "{text}");
+    }
+
+    #[test]
+    fn the_summary_names_the_configuration_and_what_it_changed() {
+        let mut report = report(Vec::new());
+        assert!(render_text(&report).ends_with("no findings.\nConfiguration: none.\n"));
+        report.configuration = crate::report::Configuration {
+            file: Some("repo/ddlint\u{1b}[2J.toml".into()),
+            rules_off: vec!["uninstallation-field-missing", "anchor-unresolved"],
+            downgraded: 3,
+            ignored: 2,
+            app_uuids: 1,
+        };
+        let text = render_text(&report);
+        assert!(
+            text.ends_with(
+                "Configuration: `repo/ddlint\\u{1b}[2J.toml`; rules turned off: \
+                 uninstallation-field-missing, anchor-unresolved; findings downgraded to \
+                 warnings: 3; findings ignored: 2; app-uuids set: for 1 integration.\n"
+            ),
+            "{text}"
+        );
     }
 }

@@ -1,14 +1,18 @@
 //! The JSON format: a versioned document `{version, tool, summary, diagnostics}`.
 //!
 //! Lines and columns are 1-based (columns count Unicode code points); offsets are 0-based bytes;
-//! ends are exclusive.
+//! ends are exclusive. Texts for people (messages, labels, help, fix descriptions) have hostile
+//! characters made visible (`escape::line`, `escape::text`); data (paths, replacements) is exact;
+//! the document's text escapes every control and bidirectional character (`escape::json_pretty`).
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::escape;
 use crate::diagnostic::{Diagnostic, Label, Level};
-use crate::report::Report;
+use crate::report::{Configuration, Report};
 
 /// The version of this document's shape; bumped on any incompatible change.
 pub const FORMAT_VERSION: u32 = 1;
@@ -17,7 +21,7 @@ pub const FORMAT_VERSION: u32 = 1;
 struct Document<'a> {
     version: u32,
     tool: Tool,
-    summary: Summary,
+    summary: Summary<'a>,
     diagnostics: Vec<JsonDiagnostic<'a>>,
 }
 
@@ -28,10 +32,36 @@ struct Tool {
 }
 
 #[derive(Serialize)]
-struct Summary {
+struct Summary<'a> {
     integrations: usize,
     errors: usize,
     warnings: usize,
+    configuration: JsonConfiguration<'a>,
+}
+
+/// What the configuration file changed; `file` is null when the run used none.
+#[derive(Serialize)]
+struct JsonConfiguration<'a> {
+    file: Option<String>,
+    rules_off: &'a [&'static str],
+    downgraded: usize,
+    ignored: usize,
+    app_uuids: usize,
+}
+
+impl<'a> JsonConfiguration<'a> {
+    fn of(configuration: &'a Configuration) -> Self {
+        Self {
+            file: configuration
+                .file
+                .as_ref()
+                .map(|file| file.display().to_string()),
+            rules_off: &configuration.rules_off,
+            downgraded: configuration.downgraded,
+            ignored: configuration.ignored,
+            app_uuids: configuration.app_uuids,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -39,18 +69,18 @@ struct JsonDiagnostic<'a> {
     code: &'static str,
     name: &'static str,
     level: Level,
-    message: &'a str,
+    message: Cow<'a, str>,
     #[serde(flatten)]
     location: Location,
     labels: Vec<JsonLabel<'a>>,
-    help: Option<&'a str>,
+    help: Option<Cow<'a, str>>,
     fix: Option<JsonFix<'a>>,
 }
 
 #[derive(Serialize)]
 struct JsonFix<'a> {
     applicability: crate::fix::Applicability,
-    description: &'a str,
+    description: Cow<'a, str>,
     edits: Vec<JsonEdit<'a>>,
 }
 
@@ -65,7 +95,7 @@ struct JsonEdit<'a> {
 struct JsonLabel<'a> {
     #[serde(flatten)]
     location: Location,
-    message: &'a str,
+    message: Cow<'a, str>,
     primary: bool,
 }
 
@@ -101,20 +131,20 @@ fn diagnostic(d: &Diagnostic) -> JsonDiagnostic<'_> {
         code: d.rule.code,
         name: d.rule.name,
         level: d.level,
-        message: &d.message,
+        message: escape::line(&d.message),
         location: Location::of(&d.primary),
         labels: d
             .labels()
             .map(|(label, primary)| JsonLabel {
                 location: Location::of(label),
-                message: &label.message,
+                message: escape::line(&label.message),
                 primary,
             })
             .collect(),
-        help: d.help.as_deref(),
+        help: d.help.as_deref().map(escape::text),
         fix: d.fix.as_ref().map(|fix| JsonFix {
             applicability: fix.applicability,
-            description: &fix.description,
+            description: escape::line(&fix.description),
             edits: fix
                 .edits
                 .iter()
@@ -141,9 +171,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             integrations: report.integrations,
             errors,
             warnings,
+            configuration: JsonConfiguration::of(&report.configuration),
         },
         diagnostics: report.diagnostics.iter().map(diagnostic).collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
+    escape::json_pretty(&mut *out, &document)?;
     writeln!(out)
 }

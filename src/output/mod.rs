@@ -1,11 +1,13 @@
 //! Output formats over the same report: one module per format.
 
 pub mod diff;
+pub mod escape;
 pub mod github;
 pub mod human;
 pub mod json;
 pub mod markdown;
 pub mod sarif;
+mod snippet;
 #[cfg(test)]
 mod test_support;
 

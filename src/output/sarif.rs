@@ -8,7 +8,9 @@
 //! are relative to `%SRCROOT%`, the repository root, and percent-encoded (RFC 3986). Regions
 //! follow SARIF §3.30: lines and columns 1-based, columns in Unicode code points
 //! (`columnKind`), `endColumn` exclusive, `charOffset`/`charLength` in code points, a leading
-//! BOM not counted.
+//! BOM not counted. `runs[0].properties.configuration` says what the configuration file changed.
+//! Messages have hostile characters made visible, and the log's text escapes every control and
+//! bidirectional character (`escape`).
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -16,9 +18,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use super::escape;
 use super::github::{canonical, relative_path, slashed};
 use crate::diagnostic::{Diagnostic, Label};
-use crate::report::Report;
+use crate::report::{self, Report};
 use crate::rules::{self, RuleMeta};
 use crate::source::SourceFile;
 
@@ -43,6 +46,40 @@ struct Run {
     original_uri_base_ids: BTreeMap<&'static str, Artifact>,
     column_kind: &'static str,
     results: Vec<SarifResult>,
+    properties: RunProperties,
+}
+
+/// The run's property bag (SARIF §3.8).
+#[derive(Serialize)]
+struct RunProperties {
+    configuration: SarifConfiguration,
+}
+
+/// What the configuration file changed; `file` (relative to the root) is null when the run used
+/// none.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifConfiguration {
+    file: Option<String>,
+    rules_off: Vec<&'static str>,
+    downgraded: usize,
+    ignored: usize,
+    app_uuids: usize,
+}
+
+impl SarifConfiguration {
+    fn of(configuration: &report::Configuration, root: &Path) -> Self {
+        Self {
+            file: configuration
+                .file
+                .as_ref()
+                .map(|file| relative_path(file, root)),
+            rules_off: configuration.rules_off.clone(),
+            downgraded: configuration.downgraded,
+            ignored: configuration.ignored,
+            app_uuids: configuration.app_uuids,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -152,13 +189,16 @@ pub fn render(report: &Report, root: &Path, out: &mut dyn Write) -> io::Result<(
         original_uri_base_ids: BTreeMap::from([(SRCROOT, src_root)]),
         column_kind: "unicodeCodePoints",
         results: results.collect(),
+        properties: RunProperties {
+            configuration: SarifConfiguration::of(&report.configuration, &root),
+        },
     };
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
         runs: [run],
     };
-    serde_json::to_writer_pretty(&mut *out, &log)?;
+    escape::json_pretty(&mut *out, &log)?;
     writeln!(out)
 }
 
@@ -231,20 +271,21 @@ fn result(diagnostic: &Diagnostic, root: &Path) -> SarifResult {
     }
 }
 
-/// The message, a line `[file:line](id): label` linking each related location, then the help.
+/// The message, a line `[file:line](id): label` linking each related location, then the help;
+/// hostile characters made visible.
 fn message(diagnostic: &Diagnostic, root: &Path) -> String {
-    let mut text = diagnostic.message.clone();
+    let mut text = escape::line(&diagnostic.message).into_owned();
     for (index, label) in diagnostic.secondary.iter().enumerate() {
         let line = label.file.line_col(label.span.start).line;
         let path = relative_path(label.file.path(), root);
-        let link = escape_link_text(&format!("{path}:{line}"));
+        let link = escape_link_text(&format!("{}:{line}", escape::line(&path)));
         text.push_str(&format!("\n[{link}]({})", index + 1));
         if !label.message.is_empty() {
-            text.push_str(&format!(": {}", label.message));
+            text.push_str(&format!(": {}", escape::line(&label.message)));
         }
     }
     if let Some(help) = &diagnostic.help {
-        text.push_str(&format!("\nhelp: {help}"));
+        text.push_str(&format!("\nhelp: {}", escape::text(help)));
     }
     text
 }
@@ -264,7 +305,9 @@ fn location(label: &Label, root: &Path, id: Option<usize>) -> Location {
             artifact_location: artifact(label.file.path(), root),
             region: region(label),
         },
-        message: message.map(|text| Text { text: text.clone() }),
+        message: message.map(|text| Text {
+            text: escape::line(text).into_owned(),
+        }),
     }
 }
 
@@ -360,6 +403,7 @@ mod tests {
             skipped: Vec::new(),
             integrations: 1,
             diagnostics,
+            ..Report::default()
         };
         let mut out = Vec::new();
         render(&report, root, &mut out).unwrap();

@@ -44,6 +44,9 @@ impl std::error::Error for DiscoveryError {}
 pub struct Discovered {
     pub dirs: Vec<PathBuf>,
     pub skipped: Vec<PathBuf>,
+    /// Entries of a repository root that are symbolic links: never followed (a link may lead
+    /// out of the repository; one inside names a directory that is checked as itself).
+    pub links: Vec<PathBuf>,
 }
 
 /// The integration directories `paths` select; a path that does not exist, or a directory that
@@ -51,8 +54,9 @@ pub struct Discovered {
 pub fn discover(paths: &[PathBuf]) -> Result<Discovered, DiscoveryError> {
     let mut found: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     let mut skipped = Vec::new();
+    let mut links = Vec::new();
     for path in paths {
-        match integrations_of(path) {
+        match integrations_of(path, &mut links) {
             Ok(dirs) => {
                 for dir in dirs {
                     let key = dir.canonicalize().unwrap_or_else(|_| dir.clone());
@@ -65,10 +69,15 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovered, DiscoveryError> {
     }
     let mut dirs: Vec<PathBuf> = found.into_values().collect();
     dirs.sort();
-    Ok(Discovered { dirs, skipped })
+    links.sort();
+    Ok(Discovered {
+        dirs,
+        skipped,
+        links,
+    })
 }
 
-fn integrations_of(path: &Path) -> Result<Vec<PathBuf>, DiscoveryError> {
+fn integrations_of(path: &Path, links: &mut Vec<PathBuf>) -> Result<Vec<PathBuf>, DiscoveryError> {
     let metadata =
         std::fs::metadata(path).map_err(|_| DiscoveryError::NotFound(path.to_owned()))?;
     if !metadata.is_dir() {
@@ -77,7 +86,7 @@ fn integrations_of(path: &Path) -> Result<Vec<PathBuf>, DiscoveryError> {
     if holds_manifest(path) {
         return Ok(vec![path.to_owned()]);
     }
-    let dirs = top_level_integrations(path)?;
+    let dirs = top_level_integrations(path, links)?;
     if dirs.is_empty() {
         return Err(DiscoveryError::NoIntegration(path.to_owned()));
     }
@@ -89,8 +98,12 @@ fn holds_manifest(dir: &Path) -> bool {
     std::fs::symlink_metadata(dir.join("manifest.json")).is_ok()
 }
 
-/// The non-hidden directories directly under `root` that hold a manifest.
-fn top_level_integrations(root: &Path) -> Result<Vec<PathBuf>, DiscoveryError> {
+/// The non-hidden directories directly under `root` that hold a manifest; its non-hidden
+/// symbolic links go to `links`, unfollowed.
+fn top_level_integrations(
+    root: &Path,
+    links: &mut Vec<PathBuf>,
+) -> Result<Vec<PathBuf>, DiscoveryError> {
     let unreadable = |e: std::io::Error| DiscoveryError::Unreadable(root.to_owned(), e.to_string());
     let mut dirs = Vec::new();
     for entry in std::fs::read_dir(root).map_err(unreadable)? {
@@ -101,7 +114,12 @@ fn top_level_integrations(root: &Path) -> Result<Vec<PathBuf>, DiscoveryError> {
         let path = path
             .strip_prefix(".")
             .map_or_else(|_| path.clone(), Path::to_path_buf);
-        if !hidden && path.is_dir() && holds_manifest(&path) {
+        if hidden {
+            continue;
+        }
+        if entry.file_type().is_ok_and(|kind| kind.is_symlink()) {
+            links.push(path);
+        } else if path.is_dir() && holds_manifest(&path) {
             dirs.push(path);
         }
     }

@@ -34,6 +34,7 @@ pub(crate) fn check_integrations(
     diagnostics.extend(check_repository(&repository, settings));
     let mut report = Report {
         skipped: Vec::new(),
+        links: Vec::new(),
         integrations: dirs.len(),
         diagnostics,
         configuration: Default::default(),

@@ -43,6 +43,7 @@ pub fn check(paths: &[PathBuf], settings: &Settings) -> Result<Report, UsageErro
     let context = plan.context(files::Overlay::new());
     let mut report = engine::check_integrations(&plan.dirs, settings, &context);
     report.skipped = plan.skipped;
+    report.links = plan.links;
     Ok(report)
 }
 
@@ -56,5 +57,6 @@ pub fn fix(
     let plan = run::Plan::new(paths, settings)?;
     let mut outcome = fixer::fix(&plan, settings, unsafe_fixes);
     outcome.report.skipped = plan.skipped.clone();
+    outcome.report.links = plan.links.clone();
     Ok(outcome)
 }

@@ -13,6 +13,8 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Files given on the command line that lie in no integration.
     pub skipped: Vec<PathBuf>,
+    /// Entries of a checked repository root that are symbolic links, not followed.
+    pub links: Vec<PathBuf>,
     /// What the configuration file changed: every format's summary shows it.
     pub configuration: Configuration,
 }

@@ -44,6 +44,8 @@ pub(crate) struct Plan {
     pub(crate) dirs: Vec<PathBuf>,
     /// Files given that lie in no integration.
     pub(crate) skipped: Vec<PathBuf>,
+    /// Links at a repository root, not followed.
+    pub(crate) links: Vec<PathBuf>,
     base: Option<Arc<BaseFiles>>,
     read_limit: u64,
 }
@@ -79,6 +81,7 @@ impl Plan {
         Ok(Self {
             dirs,
             skipped: found.skipped,
+            links: found.links,
             base,
             read_limit: settings.read_limit.unwrap_or(DEFAULT_READ_LIMIT),
         })

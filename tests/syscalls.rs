@@ -263,3 +263,60 @@ fn a_kind_whose_rules_are_off_is_never_opened_and_is_read_once_otherwise() {
     assert_eq!(opened, 0, "with its rules off the dashboard is not opened");
     assert!(looked_at >= 1, "referenced-file-missing still looks at it");
 }
+
+/// The report of `ddlint check --format FORMAT repo` run in `cwd`, with its standard error.
+fn report_in(cwd: &Path, format: &str) -> (String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_ddlint"))
+        .args(["check", "--format", format, "repo"])
+        .current_dir(cwd)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn every_format_names_a_link_never_its_target() {
+    let tree = Tree::new();
+    std::fs::remove_file(tree.acme("README.md")).unwrap();
+    symlink("/etc/passwd", tree.acme("README.md")).unwrap();
+    for format in ["human", "json", "sarif", "github", "markdown"] {
+        let (stdout, _) = report_in(tree.tmp.path(), format);
+        assert!(stdout.contains("README.md"), "{format}: {stdout}");
+        // The rule's documentation (embedded in SARIF) quotes `../../etc/passwd` as an example.
+        let stdout = stdout.replace("../../etc/passwd", "");
+        assert!(
+            !stdout.contains("/etc/passwd") && !stdout.contains("root:"),
+            "{format} shows the link's target or its text: {stdout}"
+        );
+    }
+}
+
+#[test]
+fn a_linked_directory_at_the_repository_root_is_not_followed() {
+    let tree = Tree::new();
+    let outside = tree.root().join("outside_integration");
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/valid-no-oauth");
+    copy_tree(&from, &outside);
+    symlink(&outside, tree.tmp.path().join("repo/linked")).unwrap();
+    let (stdout, stderr) = report_in(tree.tmp.path(), "json");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        report["summary"]["integrations"], 1,
+        "only acme: {report:#}"
+    );
+    assert!(
+        stderr.contains("`repo/linked` is a symbolic link; not followed"),
+        "{stderr}"
+    );
+    let Some((calls, _)) = traced(tree.tmp.path(), &["repo"]) else {
+        return;
+    };
+    let touched: Vec<&Call> = calls
+        .iter()
+        .filter(|(_, path)| path.starts_with(&outside))
+        .collect();
+    assert!(touched.is_empty(), "{touched:?}");
+}

@@ -130,6 +130,13 @@ fn notes(args: &CheckArgs, report: &Report, err: &mut dyn Write) -> io::Result<(
             escape::line(&file.display().to_string())
         )?;
     }
+    for link in &report.links {
+        writeln!(
+            err,
+            "note: `{}` is a symbolic link; not followed, not checked",
+            escape::line(&link.display().to_string())
+        )?;
+    }
     Ok(())
 }
 

@@ -155,20 +155,27 @@ pub(crate) fn slashed(path: &Path) -> String {
         .replace(std::path::MAIN_SEPARATOR, "/")
 }
 
-/// The canonical form of `path`; else its parent's joined with its name (a file that was not
-/// found); else `path` made absolute without resolving it.
+/// `path` made absolute against the real current directory and normalised by its text alone:
+/// `.` and `..` folded, no symbolic link followed. A link in a checked tree (`README.md ->
+/// /etc/passwd`) is shown as the link, never as where it points.
 pub(crate) fn canonical(path: &Path) -> PathBuf {
-    if let Ok(resolved) = path.canonicalize() {
-        return resolved;
-    }
-    let parent = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        cwd.canonicalize().unwrap_or(cwd).join(path)
     };
-    match (parent.canonicalize(), path.file_name()) {
-        (Ok(parent), Some(name)) => parent.join(name),
-        _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+    let mut normal = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                normal.pop();
+            }
+            other => normal.push(other),
+        }
     }
+    normal
 }
 
 #[cfg(test)]

@@ -16,7 +16,12 @@ const ESCAPE_TO: &str = "\"\\/\u{8}\u{c}\n\r\t";
 /// offsets into `text` itself.
 pub(crate) fn parse(text: &str) -> Result<Node, ParseError> {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut p = Parser { text, pos: bom };
+    let mut p = Parser {
+        text,
+        pos: bom,
+        members: Vec::new(),
+        items: Vec::new(),
+    };
     p.skip_ws();
     let root = p.value(0)?;
     p.skip_ws();
@@ -35,6 +40,28 @@ struct Parser<'a> {
     text: &'a str,
     /// Always on a char boundary, never past the end.
     pos: usize,
+    /// The members of the objects being parsed, innermost last: each object takes its own off
+    /// the top when it closes, so that it is allocated once at its final size.
+    members: Vec<Member>,
+    /// The same for the elements of arrays.
+    items: Vec<Node>,
+}
+
+/// What a container holds, with the parser's stack where it collects them.
+trait Element: Sized {
+    fn stack<'p>(parser: &'p mut Parser<'_>) -> &'p mut Vec<Self>;
+}
+
+impl Element for Member {
+    fn stack<'p>(parser: &'p mut Parser<'_>) -> &'p mut Vec<Self> {
+        &mut parser.members
+    }
+}
+
+impl Element for Node {
+    fn stack<'p>(parser: &'p mut Parser<'_>) -> &'p mut Vec<Self> {
+        &mut parser.items
+    }
 }
 
 impl Parser<'_> {
@@ -368,25 +395,27 @@ impl Parser<'_> {
 
     /// Parses `element`s separated by commas up to `close`, with `pos` just
     /// after the opening bracket. `element` is told whether it is the first.
-    fn sequence<T>(
+    fn sequence<T: Element>(
         &mut self,
         close: u8,
         what: &str,
         mut element: impl FnMut(&mut Self, bool) -> Result<T, ParseError>,
     ) -> Result<Vec<T>, ParseError> {
-        let mut out = Vec::new();
         self.skip_ws();
         if self.peek() == Some(close) {
             self.pos += 1;
-            return Ok(out);
+            return Ok(Vec::new());
         }
+        let start = T::stack(self).len();
         loop {
-            out.push(element(self, out.is_empty())?);
+            let first = T::stack(self).len() == start;
+            let next = element(self, first)?;
+            T::stack(self).push(next);
             self.skip_ws();
             match self.peek() {
                 Some(b) if b == close => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(T::stack(self).split_off(start));
                 }
                 Some(b',') => self.comma(close)?,
                 _ => return Err(self.missing_separator(close, what)),

@@ -13,8 +13,10 @@ declare_rule! {
     /// ## What it does
     /// Checks every saved view `assets.saved_views` names as Datadog's
     /// `ddev validate saved-views` does: a JSON object with the keys `name`, `page`, `query`
-    /// and `type`, and optionally `options`, `timerange` and `visible_facets`, nothing else;
-    /// `type` one of `logs`, `trace`, `process`, `container`; `page` one of Datadog's saved
+    /// and `type`, and optionally `options`, `timerange` and `visible_facets`, nothing else.
+    /// Every defect of every saved view is reported, each at its place.
+    ///
+    /// The values: `type` one of `logs`, `trace`, `process`, `container`; `page` one of Datadog's saved
     /// view pages (`stream`, `analytics`, `patterns`, `insights`, `traces`,
     /// `process_overview`, `container_overview` and the `container_orchestration_*` pages);
     /// `options` an object holding only the options its page allows (`stream`: `columns`,
@@ -23,7 +25,6 @@ declare_rule! {
     /// `widget`; `process_overview`: `sort`, `graph_options`, `view_options`, `filter`,
     /// `selected_top_graph`, `enabled_columns`; none on `insights`, `patterns` and `traces`);
     /// `timerange` an object with a number `interval_ms`; `visible_facets` an array.
-    /// Every defect of every saved view is reported, each at its place.
     ///
     /// ## Why
     /// Datadog's pull-request check runs this validation and fails the pull request; the
@@ -36,13 +37,13 @@ declare_rule! {
     /// ## Example
     /// ```json
     /// {"name": "Acme errors", "query": "source:acme status:error", "type": "log",
-    ///  "page": "stream", "options": {"columns": ["host"], "display": "inline"}}
+    ///   "page": "stream", "options": {"columns": ["host"], "display": "inline"}}
     /// ```
     ///
     /// ## Use instead
     /// ```json
     /// {"name": "Acme errors", "query": "source:acme status:error", "type": "logs",
-    ///  "page": "stream", "options": {"columns": ["host"], "message_display": "inline"}}
+    ///   "page": "stream", "options": {"columns": ["host"], "message_display": "inline"}}
     /// ```
     ///
     /// ## Fix

@@ -125,6 +125,10 @@ pub(crate) fn values(prefix: &str) -> Option<&'static [&'static str]> {
 /// The accepted value closest to `value` under `prefix`, and how close.
 pub(crate) fn closest(prefix: &str, value: &str) -> Option<(&'static str, Closeness)> {
     let values = values(prefix)?;
+    // No accepted value is near a long text; a hostile megabyte is not compared.
+    if value.chars().count() > 80 {
+        return None;
+    }
     let key = letters(value);
     if let Some(same) = values.iter().find(|known| letters(known) == key) {
         return Some((same, Closeness::Spelling));
@@ -175,6 +179,7 @@ mod tests {
         }
         assert_eq!(closest("Category", "Spreadsheets"), None);
         assert_eq!(closest("Nope", "Metrics"), None);
+        assert_eq!(closest("Category", &"Metrics".repeat(100_000)), None);
     }
 
     #[test]

@@ -107,7 +107,7 @@ fn keys(file: FileId, root: &Node, out: &mut Vec<Finding>) {
         if known.contains(&member.key.as_str()) {
             continue;
         }
-        let help = match similar::get_close_matches(member.key.as_str(), &known, 1, 0.7).first() {
+        let help = match close_to(&member.key, &known, 0.7) {
             Some(meant) => format!("did you mean `{meant}`?"),
             None => format!("remove it; a saved view has {}", known.join(", ")),
         };
@@ -144,7 +144,7 @@ fn choice(file: FileId, root: &Node, key: &str, allowed: &[&str], out: &mut Vec<
     let (message, close) = match text {
         Some(text) => (
             format!("saved view {key} `{}` is not one Datadog knows", quoted(text)),
-            similar::get_close_matches(text, allowed, 1, 0.6).first().copied(),
+            close_to(text, allowed, 0.6),
         ),
         None => (format!("the saved view's `{key}` must be a string"), None),
     };
@@ -235,6 +235,14 @@ fn facets(file: FileId, root: &Node, out: &mut Vec<Finding>) {
             .with_help("write `\"visible_facets\": [\"@http.status_code\", \"service\"]`"),
         ),
     }
+}
+
+/// The closest of `candidates` to a short `text` (a long one is compared with nothing).
+fn close_to<'a>(text: &str, candidates: &[&'a str], cutoff: f32) -> Option<&'a str> {
+    if text.len() > 80 {
+        return None;
+    }
+    similar::get_close_matches(text, candidates, 1, cutoff).first().copied()
 }
 
 fn listed(values: &[&str]) -> String {

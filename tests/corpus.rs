@@ -43,9 +43,12 @@ fn every_bundled_integration_is_checked_deterministically() {
 fn the_known_oauth_gaps_are_reported_and_clean_integrations_get_nothing() {
     let report = corpus::check(root());
     corpus::assert_known_oauth_gaps(&report, root());
+    // harness_cloud_cost_management is not published yet (`display_on_public_website: false`,
+    // a warning): clean otherwise.
     let found: BTreeSet<String> = report
         .diagnostics
         .iter()
+        .filter(|d| d.rule.name != "display-on-public-website-false")
         .map(|d| corpus::integration_of(d, root()))
         .collect();
     for clean in ["emnify", "harness_cloud_cost_management", "insightfinder"] {

@@ -225,3 +225,39 @@ fn a_copied_app_uuid_is_reported_in_both_copies() {
         ]
     );
 }
+
+#[test]
+fn a_misspelt_tag_value_and_a_long_caption_are_one_finding_each() {
+    for subject in SUBJECTS {
+        expect_one(
+            subject,
+            "classifier-tag-unknown",
+            "Supported OS::MacOS",
+            |text| {
+                replace_first(
+                    text,
+                    "\"Supported OS::",
+                    "\"Supported OS::MacOS\",\n      \"Supported OS::",
+                )
+            },
+        );
+        expect_one(
+            subject,
+            "classifier-tag-unknown",
+            "Category::Kuberenetes",
+            |text| {
+                replace_first(
+                    text,
+                    "\"Category::",
+                    "\"Category::Kuberenetes\",\n      \"Category::",
+                )
+            },
+        );
+    }
+    for subject in ["artie", "notion", "downdetector"] {
+        expect_one(subject, "media-caption-too-long", "\"caption\"", |text| {
+            let start = text.find("\"caption\": \"").unwrap() + 12;
+            format!("{}{}{}", &text[..start], "x".repeat(301), &text[start..])
+        });
+    }
+}

@@ -15,6 +15,11 @@ pub enum Kind {
     ServiceChecks,
     /// A dashboard `assets.dashboards` names.
     Dashboard,
+    /// A saved view `assets.saved_views` names.
+    SavedView,
+    /// A media image `tile.media[].image_url` names (for a video, its thumbnail): only looked
+    /// at (its size), never opened.
+    MediaImage,
     /// A file the manifest references that no rule reads yet: it is only looked at (exists,
     /// stays inside the integration), never opened.
     Referenced,
@@ -99,17 +104,27 @@ pub(crate) static KINDS: &[KindSpec] = &[
         max_bytes: 8 * MIB,
     },
     KindSpec {
+        kind: Kind::SavedView,
+        found: &[Found::MapValues("/assets/saved_views")],
+        format: Format::Json,
+        max_bytes: 8 * MIB,
+    },
+    KindSpec {
+        kind: Kind::MediaImage,
+        found: &[Found::ArrayField {
+            array: "/tile/media",
+            field: "image_url",
+        }],
+        format: Format::Stat,
+        max_bytes: 0,
+    },
+    KindSpec {
         kind: Kind::Referenced,
         found: &[
-            Found::ArrayField {
-                array: "/tile/media",
-                field: "image_url",
-            },
             Found::Pointer("/tile/changelog"),
             Found::Pointer("/assets/integration/metrics/metadata_path"),
             Found::Pointer("/assets/integration/configuration/spec"),
             Found::MapValues("/assets/monitors"),
-            Found::MapValues("/assets/saved_views"),
         ],
         format: Format::Stat,
         max_bytes: 0,

@@ -1,17 +1,17 @@
 //! `app-uuid-changed`: with `--base REF`, `app_uuid` or `app_id` differs from the value at REF.
 
 use crate::finding::{Finding, Place, quoted};
-use crate::files::Kind;
 use crate::integration::Integration;
 use crate::json;
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Rule, RuleMeta, base};
 use crate::settings::Settings;
 
 declare_rule! {
     /// ## What it does
     /// With `--base REF`, reads each integration's `manifest.json` at the git revision `REF`
     /// and reports an `app_uuid` or `app_id` that differs now. An integration that does not
-    /// exist at `REF` is new, and is not reported.
+    /// exist at `REF` is new, and is not reported; nor is a manifest upgraded from version
+    /// 1.0.0 since `REF`, as Datadog's `ImmutableAttributesValidator` skips it.
     ///
     /// ## Why
     /// Datadog identifies a published integration by its `app_uuid` and `app_id`. Changing
@@ -27,6 +27,10 @@ declare_rule! {
     /// ## Fix
     /// Restore the value the integration has at the base revision. To publish a different app,
     /// create a new integration instead.
+    ///
+    /// ## References
+    /// - datadog_checks_dev 40.0.1, `tooling/manifest_validator/common/validator.py`,
+    ///   `ImmutableAttributesValidator` (BSD 3-Clause)
     pub(crate) struct AppUuidChanged {
         code: "DD113",
         name: "app-uuid-changed",
@@ -45,12 +49,7 @@ impl Rule for AppUuidChanged {
         let (Some(base), Some(root)) = (&settings.base, integration.manifest_root()) else {
             return;
         };
-        let files = &integration.files;
-        let Some(old) = files
-            .ids(Kind::BaseManifest)
-            .into_iter()
-            .find_map(|id| files.json(id)?.root())
-        else {
+        let Some(old) = base::manifest(integration) else {
             return;
         };
         for key in ["app_uuid", "app_id"] {

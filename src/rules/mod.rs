@@ -10,8 +10,12 @@ pub use crate::meta::RuleMeta;
 use crate::repository::Repository;
 use crate::settings::Settings;
 
+mod base;
+mod classifier_tags;
+mod media;
 mod required_h2;
 mod required_sentence;
+mod saved_views;
 mod service_checks;
 
 /// A check. Most rules look at one integration at a time; a few look at the repository: every
@@ -96,6 +100,16 @@ registry! {
     oauth_client_invalid::OauthClientInvalid,
     description_too_long::DescriptionTooLong,
     marketplace_field_missing::MarketplaceFieldMissing,
+    classifier_tag_unknown::ClassifierTagUnknown,
+    media_too_many::MediaTooMany,
+    media_videos_too_many::MediaVideosTooMany,
+    media_image_type::MediaImageType,
+    media_image_too_large::MediaImageTooLarge,
+    media_caption_too_long::MediaCaptionTooLong,
+    media_file_name::MediaFileName,
+    display_on_public_website_false::DisplayOnPublicWebsiteFalse,
+    immutable_attribute_changed::ImmutableAttributeChanged,
+    asset_short_name_removed::AssetShortNameRemoved,
     readme_missing::ReadmeMissing,
     overview_section_missing::OverviewSectionMissing,
     setup_section_missing::SetupSectionMissing,
@@ -112,6 +126,7 @@ registry! {
     dashboard_invalid::DashboardInvalid,
     dashboard_format_old::DashboardFormatOld,
     dashboard_app_id::DashboardAppId,
+    saved_view_invalid::SavedViewInvalid,
 }
 
 /// Every rule's metadata, ordered by code.

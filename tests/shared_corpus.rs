@@ -55,7 +55,9 @@ fn extras_binary_output_is_identical_twice() {
 
 fn extras_fix_changes_only_what_the_fixes_name_and_is_idempotent() {
     let changed_files = corpus::fix_everything(extras());
-    assert!(changed_files > 50, "only {changed_files} files changed");
+    // 40 at the sample's commit: the field inserted or corrected, the field moved in OAuth
+    // integrations, dashboards' app_id.
+    assert!(changed_files > 30, "only {changed_files} files changed");
 }
 
 /// Every listing is checked, as detected and as `--repo-kind marketplace`, the same twice.

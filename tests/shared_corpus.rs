@@ -1,7 +1,7 @@
 //! The tests over the full shared sample, `../shared/corpus` beside the project: the 199
 //! integrations of integrations-extras (the reviewed findings, `--fix` over all of them, the
 //! same output twice) and the 53 Marketplace listings (ddlint completes on every one, the same
-//! output twice; their findings are not pinned here).
+//! output twice, the schema accepts every one).
 //!
 //! A fresh clone has no such directory: then this target prints one line saying the tests were
 //! skipped and passes, unless `DDLINT_REQUIRE_SHARED_CORPUS` is set (CI sets it), which makes the
@@ -70,6 +70,12 @@ fn marketplace_every_listing_is_checked_deterministically() {
     }
 }
 
+/// The bundled schema accepts every real listing, each judged as the listing it is.
+fn marketplace_schema_accepts_every_listing() {
+    let report = corpus::check(Path::new(SHARED_MARKETPLACE));
+    corpus::assert_schema_accepts_all(&report);
+}
+
 /// `--diff --unsafe-fixes` completes on every listing (exit 0 or 1, nothing on stderr).
 fn marketplace_diff_completes() {
     let args = ["check", "--diff", "--unsafe-fixes", SHARED_MARKETPLACE];
@@ -107,6 +113,10 @@ const TESTS: &[(&str, fn())] = &[
     (
         "marketplace_every_listing_is_checked_deterministically",
         marketplace_every_listing_is_checked_deterministically,
+    ),
+    (
+        "marketplace_schema_accepts_every_listing",
+        marketplace_schema_accepts_every_listing,
     ),
     ("marketplace_diff_completes", marketplace_diff_completes),
 ];

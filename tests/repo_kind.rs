@@ -119,7 +119,9 @@ fn repo_kind_marketplace_judges_every_integration_as_a_listing() {
     assert!(found.contains(&finding("priced", "description-too-long", "error")));
     assert!(found.contains(&finding("listing", "description-too-long", "error")));
     let priced = rules_of(&found, "priced");
-    assert!(priced.contains("marketplace-field-missing"), "{found:#?}");
+    for rule in ["marketplace-field-missing", "pricing-invalid"] {
+        assert!(priced.contains(rule), "{rule}: {found:#?}");
+    }
     assert!(!priced.contains("manifest-schema"), "{found:#?}");
     assert_eq!(
         rules_of(&found, "listing"),

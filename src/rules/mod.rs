@@ -96,6 +96,8 @@ registry! {
     oauth_client_invalid::OauthClientInvalid,
     description_too_long::DescriptionTooLong,
     marketplace_field_missing::MarketplaceFieldMissing,
+    pricing_invalid::PricingInvalid,
+    pricing_includes_assets_false::PricingIncludesAssetsFalse,
     readme_missing::ReadmeMissing,
     overview_section_missing::OverviewSectionMissing,
     setup_section_missing::SetupSectionMissing,

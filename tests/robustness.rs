@@ -574,6 +574,33 @@ fn a_readme_linked_to_dev_zero_is_not_read() {
     assert_says(&finding, &["README.md", "symbolic link", "outside"]);
 }
 
+// --- files read for their first bytes only: the EULA -------------------------------------------
+
+/// A clean Marketplace listing with a PDF EULA.
+const LISTING: &str = "fixtures/valid-marketplace-listing";
+
+#[test]
+#[cfg(unix)]
+fn a_fifo_as_the_eula_is_not_opened() {
+    let repo = Repo::of(LISTING, CLEAN);
+    mkfifo(&repo.remove("assets/eula.pdf"));
+    let finding = repo
+        .check()
+        .finding("referenced-file-missing", "manifest.json");
+    assert_says(&finding, &["assets/eula.pdf", "is not a regular file"]);
+}
+
+#[test]
+fn an_eula_that_is_not_a_pdf_is_reported_and_an_empty_one_is_not_judged() {
+    let repo = Repo::of(LISTING, CLEAN);
+    fs::write(repo.broken("assets/eula.pdf"), "<html>terms</html>").unwrap();
+    let finding = repo.check().finding("eula-not-pdf", "manifest.json");
+    assert_says(&finding, &["assets/eula.pdf", "not a PDF"]);
+    fs::write(repo.broken("assets/eula.pdf"), "").unwrap();
+    let document = repo.check().json();
+    assert!(diagnostics(&document).is_empty(), "{document:#}");
+}
+
 // --- symbolic links ----------------------------------------------------------------------------
 
 #[test]

@@ -15,6 +15,8 @@ pub enum Kind {
     ServiceChecks,
     /// A dashboard `assets.dashboards` names.
     Dashboard,
+    /// The end-user license agreement `legal_terms.eula` names: only its first bytes are read.
+    Eula,
     /// A file the manifest references that no rule reads yet: it is only looked at (exists,
     /// stays inside the integration), never opened.
     Referenced,
@@ -49,6 +51,9 @@ pub(crate) enum Format {
     Markdown,
     /// Never opened: only whether it exists inside the integration.
     Stat,
+    /// Only its first `max_bytes` bytes, never decoded: a header (a PDF's signature, an
+    /// image's pixel size). The file itself may be larger.
+    Header,
 }
 
 /// One row of the table.
@@ -57,7 +62,8 @@ pub(crate) struct KindSpec {
     pub(crate) kind: Kind,
     pub(crate) found: &'static [Found],
     pub(crate) format: Format,
-    /// Larger files are reported, not read.
+    /// Larger files are reported, not read; for [`Format::Header`], how many first bytes are
+    /// read.
     pub(crate) max_bytes: u64,
 }
 
@@ -97,6 +103,13 @@ pub(crate) static KINDS: &[KindSpec] = &[
         found: &[Found::MapValues("/assets/dashboards")],
         format: Format::Json,
         max_bytes: 8 * MIB,
+    },
+    KindSpec {
+        kind: Kind::Eula,
+        found: &[Found::Pointer("/legal_terms/eula")],
+        format: Format::Header,
+        // `%PDF` starts the first line; PDF readers look for it in the first kilobyte.
+        max_bytes: 1024,
     },
     KindSpec {
         kind: Kind::Referenced,

@@ -114,6 +114,7 @@ registry! {
     dashboard_invalid::DashboardInvalid,
     dashboard_format_old::DashboardFormatOld,
     dashboard_app_id::DashboardAppId,
+    eula_not_pdf::EulaNotPdf,
 }
 
 /// Every rule's metadata, ordered by code.

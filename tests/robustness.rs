@@ -574,9 +574,9 @@ fn a_readme_linked_to_dev_zero_is_not_read() {
     assert_says(&finding, &["README.md", "symbolic link", "outside"]);
 }
 
-// --- files read for their first bytes only: the EULA -------------------------------------------
+// --- files read for their first bytes only: the EULA, media images -----------------------------
 
-/// A clean Marketplace listing with a PDF EULA.
+/// A clean Marketplace listing with a PDF EULA and two media images.
 const LISTING: &str = "fixtures/valid-marketplace-listing";
 
 #[test]
@@ -588,6 +588,33 @@ fn a_fifo_as_the_eula_is_not_opened() {
         .check()
         .finding("referenced-file-missing", "manifest.json");
     assert_says(&finding, &["assets/eula.pdf", "is not a regular file"]);
+}
+
+#[test]
+fn a_100_mb_eula_or_image_is_read_for_its_header_only() {
+    let repo = Repo::of(LISTING, CLEAN);
+    // Each keeps its header (`%PDF`, a 16:9 PNG's IHDR) and grows to 100 MB.
+    for name in ["assets/eula.pdf", "images/dashboard.png"] {
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .open(repo.broken(name))
+            .unwrap();
+        file.set_len(100 * 1024 * 1024).unwrap();
+    }
+    // Within a 1 MiB budget, and nothing said by the rules that read them or by file-unreadable.
+    let rules = "eula-not-pdf,media-image-dimensions,file-unreadable";
+    let args = [
+        "check",
+        "--format",
+        "json",
+        "--read-limit",
+        "1",
+        "--select",
+        rules,
+        "repo",
+    ];
+    let document = repo.run(&args).json();
+    assert!(diagnostics(&document).is_empty(), "{document:#}");
 }
 
 #[test]

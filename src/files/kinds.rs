@@ -17,6 +17,8 @@ pub enum Kind {
     Dashboard,
     /// The end-user license agreement `legal_terms.eula` names: only its first bytes are read.
     Eula,
+    /// A media image `tile.media[].image_url` names: only its first bytes are read.
+    MediaImage,
     /// A file the manifest references that no rule reads yet: it is only looked at (exists,
     /// stays inside the integration), never opened.
     Referenced,
@@ -112,12 +114,19 @@ pub(crate) static KINDS: &[KindSpec] = &[
         max_bytes: 1024,
     },
     KindSpec {
+        kind: Kind::MediaImage,
+        found: &[Found::ArrayField {
+            array: "/tile/media",
+            field: "image_url",
+        }],
+        format: Format::Header,
+        // A PNG's size is in its first 24 bytes; a JPEG's frame header follows its metadata
+        // segments (at most 30 KB into real media images).
+        max_bytes: 64 * 1024,
+    },
+    KindSpec {
         kind: Kind::Referenced,
         found: &[
-            Found::ArrayField {
-                array: "/tile/media",
-                field: "image_url",
-            },
             Found::Pointer("/tile/changelog"),
             Found::Pointer("/assets/integration/metrics/metadata_path"),
             Found::Pointer("/assets/integration/configuration/spec"),

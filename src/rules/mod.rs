@@ -115,6 +115,7 @@ registry! {
     dashboard_format_old::DashboardFormatOld,
     dashboard_app_id::DashboardAppId,
     eula_not_pdf::EulaNotPdf,
+    media_image_dimensions::MediaImageDimensions,
 }
 
 /// Every rule's metadata, ordered by code.

@@ -67,20 +67,9 @@ impl Integration {
     /// name, else a Marketplace listing when the manifest has a non-empty `pricing` or a
     /// `legal_terms` (two real extras manifests carry `"pricing": []`), else extras.
     pub(crate) fn repo_kind(&self, settings: &Settings) -> RepoKind {
-        if let Some(kind) = settings.repo_kind {
-            return kind;
-        }
-        let root = self.manifest_root();
-        let priced = root
-            .and_then(|root| root.get("pricing"))
-            .and_then(Node::as_array)
-            .is_some_and(|entries| !entries.is_empty());
-        let legal = root.and_then(|root| root.get("legal_terms")).is_some();
-        if priced || legal {
-            RepoKind::Marketplace
-        } else {
-            RepoKind::Extras
-        }
+        settings
+            .repo_kind
+            .unwrap_or_else(|| detect_kind(self.manifest_root()))
     }
 
     /// The integration's directory name, as used in messages.
@@ -97,5 +86,21 @@ impl Integration {
             .and_then(|root| root.pointer("/tile/title"))
             .and_then(|title| title.as_str())
             .map_or_else(|| self.name(), str::to_owned)
+    }
+}
+
+/// The repository a manifest belongs to by its own content: a Marketplace listing when it has
+/// a non-empty `pricing` or a `legal_terms`, else extras (also when it did not parse). The
+/// bundled schema's root `if` says the same (a test checks that they agree).
+pub(crate) fn detect_kind(root: Option<&Node>) -> RepoKind {
+    let priced = root
+        .and_then(|root| root.get("pricing"))
+        .and_then(Node::as_array)
+        .is_some_and(|entries| !entries.is_empty());
+    let legal = root.and_then(|root| root.get("legal_terms")).is_some();
+    if priced || legal {
+        RepoKind::Marketplace
+    } else {
+        RepoKind::Extras
     }
 }

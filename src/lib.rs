@@ -13,6 +13,7 @@ mod finding;
 pub mod fix;
 pub mod fixer;
 mod git;
+mod image;
 mod integration;
 mod json;
 pub mod meta;

@@ -1,5 +1,10 @@
 //! The bundled manifest v2 JSON Schema (draft 2020-12) and its violations, said in a partner's
 //! words. The schema is compiled into the binary; nothing is fetched at run time.
+//!
+//! What only one repository requires sits in one `if` at the schema's root (a non-empty
+//! `pricing` or a `legal_terms`: a Marketplace listing), so that an editor judges a file as
+//! ddlint detects it. ddlint itself applies the branch of the repository it judges the
+//! integration as: the same detection, unless `--repo-kind` or the configuration overrides it.
 
 use std::sync::LazyLock;
 
@@ -9,16 +14,29 @@ use serde_json::Value;
 
 use crate::finding::{field_path, quoted};
 use crate::place::Part;
+use crate::settings::RepoKind;
 
 /// The schema's text, as `ddlint schema` prints it.
 pub const SCHEMA: &str = include_str!("../schemas/manifest.schema.json");
 
-/// The compiled schema; `None` only if the bundled text were broken, which a test rules out.
-static VALIDATOR: LazyLock<Option<(Value, Validator)>> = LazyLock::new(|| {
-    let schema: Value = serde_json::from_str(SCHEMA).ok()?;
+/// The schema as one repository applies it, and its compiled form.
+type Compiled = Option<(Value, Validator)>;
+
+/// The compiled schema of each repository; `None` only if the bundled text were broken, which a
+/// test rules out.
+static EXTRAS: LazyLock<Compiled> = LazyLock::new(|| compile("extras_integration"));
+static MARKETPLACE: LazyLock<Compiled> = LazyLock::new(|| compile("marketplace_listing"));
+
+/// The bundled schema with its root `if` on the repository replaced by the branch `branch`
+/// (a name in `$defs`).
+fn compile(branch: &str) -> Compiled {
+    let mut schema: Value = serde_json::from_str(SCHEMA).ok()?;
+    let parts = schema.get_mut("allOf")?.as_array_mut()?;
+    let by_kind = parts.iter_mut().find(|part| part.get("if").is_some())?;
+    *by_kind = serde_json::json!({ "$ref": format!("#/$defs/{branch}") });
     let validator = jsonschema::draft202012::options().build(&schema).ok()?;
     Some((schema, validator))
-});
+}
 
 /// One violation: where (a pointer into the manifest), what, and how to fix it.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,9 +52,14 @@ pub(crate) struct Violation {
     pub(crate) missing: bool,
 }
 
-/// Every violation of the bundled schema by `manifest`, in a stable order.
-pub(crate) fn violations(manifest: &Value, verbose: bool) -> Vec<Violation> {
-    let Some((schema, validator)) = VALIDATOR.as_ref() else {
+/// Every violation of the bundled schema by `manifest`, judged as an integration of `kind`, in
+/// a stable order.
+pub(crate) fn violations(manifest: &Value, kind: RepoKind, verbose: bool) -> Vec<Violation> {
+    let compiled = match kind {
+        RepoKind::Extras => &*EXTRAS,
+        RepoKind::Marketplace => &*MARKETPLACE,
+    };
+    let Some((schema, validator)) = compiled.as_ref() else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -80,10 +103,10 @@ fn merge_misspellings(violations: Vec<Violation>) -> Vec<Violation> {
         .collect()
 }
 
-/// Whether the bundled schema compiled (for tests and `ddlint schema`).
+/// Whether the bundled schema compiled, for each repository (for tests).
 #[cfg(test)]
 pub(crate) fn is_valid() -> bool {
-    VALIDATOR.is_some()
+    EXTRAS.is_some() && MARKETPLACE.is_some()
 }
 
 fn describe(
@@ -382,12 +405,133 @@ mod tests {
     #[test]
     fn the_bundled_schema_compiles() {
         assert!(is_valid());
+        let schema: Value = serde_json::from_str(SCHEMA).unwrap();
+        assert!(jsonschema::draft202012::options().build(&schema).is_ok());
+    }
+
+    /// The root `if` that an editor applies is ddlint's own detection of a listing.
+    #[test]
+    fn the_schemas_kind_condition_is_ddlints_detection() {
+        let schema: Value = serde_json::from_str(SCHEMA).unwrap();
+        let condition = schema["allOf"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find_map(|part| part.get("if"))
+            .unwrap();
+        let condition = jsonschema::draft202012::options().build(condition).unwrap();
+        for text in [
+            r#"{}"#,
+            r#"{"pricing": []}"#,
+            r#"{"pricing": [{}]}"#,
+            r#"{"pricing": {}}"#,
+            r#"{"pricing": "flat"}"#,
+            r#"{"legal_terms": {}}"#,
+            r#"{"legal_terms": null}"#,
+            r#"{"pricing": [], "legal_terms": {"eula": "assets/eula.pdf"}}"#,
+            r#"[]"#,
+        ] {
+            let root = crate::json::parse(text).unwrap();
+            let listing = crate::integration::detect_kind(Some(&root)) == RepoKind::Marketplace;
+            assert_eq!(condition.is_valid(&root.to_serde()), listing, "{text}");
+        }
+    }
+
+    /// A small manifest that every repository accepts but for what `edit` changes.
+    fn manifest(edit: impl FnOnce(&mut Value)) -> Value {
+        let mut manifest = serde_json::json!({
+            "manifest_version": "2.0.0",
+            "app_uuid": "b4dc3a3a-0000-4000-8000-000000000001",
+            "app_id": "acme-widgets",
+            "owner": "integrations-developer-platform",
+            "display_on_public_website": true,
+            "tile": {
+                "overview": "README.md#Overview", "configuration": "README.md#Setup",
+                "support": "README.md#Support", "changelog": "CHANGELOG.md",
+                "description": "Widgets", "title": "Widgets", "media": [], "classifier_tags": []
+            },
+            "author": {"name": "Acme", "homepage": "https://acme.example", "support_email": "support@acme.example"},
+            "assets": {"integration": {
+                "auto_install": true, "source_type_id": 1, "source_type_name": "Widgets",
+                "service_checks": {}
+            }}
+        });
+        edit(&mut manifest);
+        manifest
+    }
+
+    fn messages(manifest: &Value, kind: RepoKind) -> Vec<String> {
+        violations(manifest, kind, false)
+            .into_iter()
+            .map(|v| format!("{} {}", v.pointer, v.message))
+            .collect()
+    }
+
+    #[test]
+    fn extras_require_owner_auto_install_and_source_type_id_and_listings_do_not() {
+        let bare = manifest(|m| {
+            m.as_object_mut().unwrap().remove("owner");
+            let integration = m["assets"]["integration"].as_object_mut().unwrap();
+            integration.remove("auto_install");
+            integration.remove("source_type_id");
+        });
+        assert_eq!(
+            messages(&bare, RepoKind::Extras),
+            [
+                "/assets/integration/auto_install `assets.integration` has no `auto_install`, which is required",
+                "/assets/integration/source_type_id `assets.integration` has no `source_type_id`, which is required",
+                "/owner the manifest has no `owner`, which is required",
+            ]
+        );
+        assert!(messages(&bare, RepoKind::Marketplace).is_empty());
+        assert!(messages(&manifest(|_| {}), RepoKind::Extras).is_empty());
+        assert!(messages(&manifest(|_| {}), RepoKind::Marketplace).is_empty());
+    }
+
+    #[test]
+    fn both_repositories_reject_typos_and_wrong_types_in_listing_fields() {
+        let listing = manifest(|m| {
+            m["pricing"] = serde_json::json!([{
+                "billing_type": "monthly", "unit_prize": 10, "unit_price": "10",
+                "product_id": "Widgets", "includes_assets": "yes", "short_description": "x"
+            }]);
+            m["legal_terms"] = serde_json::json!({"eula": 5, "terms": "x"});
+        });
+        for kind in [RepoKind::Extras, RepoKind::Marketplace] {
+            let found = messages(&listing, kind);
+            let has = |pointer: &str, words: &str| {
+                found
+                    .iter()
+                    .any(|m| m.starts_with(&format!("{pointer} ")) && m.contains(words))
+            };
+            assert!(
+                has("/pricing/0/billing_type", "not one of the allowed values"),
+                "{found:#?}"
+            );
+            assert!(has("/pricing/0/unit_prize", "unknown key"), "{found:#?}");
+            assert!(
+                has("/pricing/0/unit_price", "null or a number, not a string"),
+                "{found:#?}"
+            );
+            assert!(has("/pricing/0/product_id", "expected form"), "{found:#?}");
+            assert!(
+                has("/pricing/0/includes_assets", "a boolean, not a string"),
+                "{found:#?}"
+            );
+            assert!(
+                has("/legal_terms/eula", "a string, not a number"),
+                "{found:#?}"
+            );
+            assert!(has("/legal_terms/terms", "unknown key"), "{found:#?}");
+            assert_eq!(found.len(), 7, "{found:#?}");
+        }
     }
 
     #[test]
     fn a_non_string_check_names_both_allowed_shapes() {
         let violation = violations(
             &serde_json::json!({"assets": {"integration": {"metrics": {"check": 5}}}}),
+            RepoKind::Extras,
             false,
         )
         .into_iter()

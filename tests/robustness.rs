@@ -574,6 +574,60 @@ fn a_readme_linked_to_dev_zero_is_not_read() {
     assert_says(&finding, &["README.md", "symbolic link", "outside"]);
 }
 
+// --- files read for their first bytes only: the EULA, media images -----------------------------
+
+/// A clean Marketplace listing with a PDF EULA and two media images.
+const LISTING: &str = "fixtures/valid-marketplace-listing";
+
+#[test]
+#[cfg(unix)]
+fn a_fifo_as_the_eula_is_not_opened() {
+    let repo = Repo::of(LISTING, CLEAN);
+    mkfifo(&repo.remove("assets/eula.pdf"));
+    let finding = repo
+        .check()
+        .finding("referenced-file-missing", "manifest.json");
+    assert_says(&finding, &["assets/eula.pdf", "is not a regular file"]);
+}
+
+#[test]
+fn a_100_mb_eula_or_image_is_read_for_its_header_only() {
+    let repo = Repo::of(LISTING, CLEAN);
+    // Each keeps its header (`%PDF`, a 16:9 PNG's IHDR) and grows to 100 MB.
+    for name in ["assets/eula.pdf", "images/dashboard.png"] {
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .open(repo.broken(name))
+            .unwrap();
+        file.set_len(100 * 1024 * 1024).unwrap();
+    }
+    // Within a 1 MiB budget, and nothing said by the rules that read them or by file-unreadable.
+    let rules = "eula-not-pdf,media-image-dimensions,file-unreadable";
+    let args = [
+        "check",
+        "--format",
+        "json",
+        "--read-limit",
+        "1",
+        "--select",
+        rules,
+        "repo",
+    ];
+    let document = repo.run(&args).json();
+    assert!(diagnostics(&document).is_empty(), "{document:#}");
+}
+
+#[test]
+fn an_eula_that_is_not_a_pdf_is_reported_and_an_empty_one_is_not_judged() {
+    let repo = Repo::of(LISTING, CLEAN);
+    fs::write(repo.broken("assets/eula.pdf"), "<html>terms</html>").unwrap();
+    let finding = repo.check().finding("eula-not-pdf", "manifest.json");
+    assert_says(&finding, &["assets/eula.pdf", "not a PDF"]);
+    fs::write(repo.broken("assets/eula.pdf"), "").unwrap();
+    let document = repo.check().json();
+    assert!(diagnostics(&document).is_empty(), "{document:#}");
+}
+
 // --- symbolic links ----------------------------------------------------------------------------
 
 #[test]

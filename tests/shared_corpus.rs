@@ -1,7 +1,8 @@
 //! The tests over the full shared sample, `../shared/corpus` beside the project: the 199
 //! integrations of integrations-extras (the reviewed findings, `--fix` over all of them, the
 //! same output twice) and the 53 Marketplace listings (ddlint completes on every one, the same
-//! output twice; their findings are not pinned here).
+//! output twice, the schema accepts every one, the reviewed findings, and each Marketplace rule
+//! fires on a mutated copy of a real listing).
 //!
 //! A fresh clone has no such directory: then this target prints one line saying the tests were
 //! skipped and passes, unless `DDLINT_REQUIRE_SHARED_CORPUS` is set (CI sets it), which makes the
@@ -20,10 +21,15 @@
 
 mod support;
 
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::ExitCode;
 
-use support::corpus::{self, SHARED, SHARED_EXTRAS, SHARED_MARKETPLACE, SHARED_REVIEWED};
+use support::listings::{self, Mutated};
+
+use support::corpus::{
+    self, SHARED, SHARED_EXTRAS, SHARED_MARKETPLACE, SHARED_MARKETPLACE_REVIEWED, SHARED_REVIEWED,
+};
 
 fn extras() -> &'static Path {
     Path::new(SHARED_EXTRAS)
@@ -55,7 +61,9 @@ fn extras_binary_output_is_identical_twice() {
 
 fn extras_fix_changes_only_what_the_fixes_name_and_is_idempotent() {
     let changed_files = corpus::fix_everything(extras());
-    assert!(changed_files > 50, "only {changed_files} files changed");
+    // 40 at the sample's commit: the field inserted or corrected, the field moved in OAuth
+    // integrations, dashboards' app_id.
+    assert!(changed_files > 30, "only {changed_files} files changed");
 }
 
 /// Every listing is checked, as detected and as `--repo-kind marketplace`, the same twice.
@@ -66,6 +74,160 @@ fn marketplace_every_listing_is_checked_deterministically() {
         let document = corpus::same_twice(Path::new("."), SHARED_MARKETPLACE, extra);
         assert_eq!(document["summary"]["integrations"], listings, "{extra:?}");
     }
+}
+
+/// The bundled schema accepts every real listing, each judged as the listing it is.
+fn marketplace_schema_accepts_every_listing() {
+    let report = corpus::check(Path::new(SHARED_MARKETPLACE));
+    corpus::assert_schema_accepts_all(&report);
+}
+
+fn marketplace() -> &'static Path {
+    Path::new(SHARED_MARKETPLACE)
+}
+
+/// Every finding on the listings is one a reviewer agrees with (each was read in its file).
+fn marketplace_findings_match_the_reviewed_list() {
+    let report = corpus::check(marketplace());
+    let lines = corpus::finding_lines(&report, marketplace());
+    corpus::assert_reviewed(&lines, SHARED_MARKETPLACE_REVIEWED);
+}
+
+/// What real listings need and lack is reported, and what they need not have is not: each
+/// listing whose README has no Uninstallation heading gets `uninstall-section-missing`; no
+/// finding asks for `owner`, `auto_install` or `source_type_id`, or moves `tile.uninstallation`.
+fn marketplace_gaps_are_reported_and_extras_conventions_are_not() {
+    let report = corpus::check(marketplace());
+    let found: Vec<(String, &str, &str)> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                corpus::integration_of(d, marketplace()),
+                d.rule.name,
+                d.message.as_str(),
+            )
+        })
+        .collect();
+    let mut without_section = 0;
+    for dir in corpus::integrations(marketplace()) {
+        let readme = std::fs::read_to_string(dir.join("README.md")).unwrap();
+        let heading = readme.lines().any(|line| {
+            let text = line.trim_start_matches('#');
+            text.len() < line.len() && text.trim().eq_ignore_ascii_case("uninstallation")
+        });
+        if heading {
+            continue;
+        }
+        without_section += 1;
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            found
+                .iter()
+                .any(|(d, rule, _)| *d == name && *rule == "uninstall-section-missing"),
+            "{name}: no Uninstallation section, not reported"
+        );
+    }
+    assert!(
+        without_section > 0,
+        "the sample has listings without the section"
+    );
+    for (dir, rule, message) in &found {
+        assert_ne!(*rule, "uninstallation-field-order", "{dir}: {message}");
+        for field in ["`owner`", "`auto_install`", "`source_type_id`"] {
+            assert!(!message.contains(field), "{dir}: {rule}: {message}");
+        }
+    }
+}
+
+/// A mutation adds exactly one finding: `rule`, in the manifest, on the line of `needle`.
+fn assert_adds(mutated: &Mutated, rule: &str, needle: &str) {
+    let line = listings::line_of(&mutated.manifest, needle);
+    assert_adds_at(mutated, rule, line);
+}
+
+fn assert_adds_at(mutated: &Mutated, rule: &str, line: usize) {
+    let expected = BTreeSet::from([(rule.to_owned(), "manifest.json".to_owned(), line)]);
+    assert_eq!(mutated.added, expected, "{rule}");
+}
+
+/// Each pricing rule fires on a real listing whose pricing entry was broken, once, on the line.
+fn marketplace_pricing_rules_fire_on_mutated_real_listings() {
+    let tag_count = listings::clean_listing("tag_count");
+    let flat_fee = listings::clean_listing("flat_fee");
+    let mutated = listings::mutate(&tag_count, |dir| {
+        listings::edit_manifest(dir, |text| listings::remove_member_line(text, "metric"));
+    });
+    // On the entry's `{`, the first after `"pricing"`.
+    let text = &mutated.manifest;
+    let entry = text.find("\"pricing\"").unwrap();
+    let brace = entry + text[entry..].find('{').unwrap();
+    assert_adds_at(
+        &mutated,
+        "pricing-invalid",
+        text[..brace].matches('\n').count() + 1,
+    );
+    let mutated = listings::mutate(&flat_fee, |dir| {
+        listings::edit_manifest(dir, |text| {
+            text.replacen(
+                "\"billing_type\": \"flat_fee\",",
+                "\"billing_type\": \"flat_fee\", \"unit_label\": \"Host\",",
+                1,
+            )
+        });
+    });
+    assert_adds(&mutated, "pricing-invalid", "\"unit_label\"");
+    let mutated = listings::mutate(&flat_fee, |dir| {
+        listings::edit_manifest(dir, |text| {
+            let pricing = regex::Regex::new(r#""pricing":\s*\[[^\]]*\]"#).unwrap();
+            pricing.replace(text, "\"pricing\": []").into_owned()
+        });
+    });
+    assert_adds(&mutated, "pricing-invalid", "\"pricing\"");
+    let mutated = listings::mutate(&tag_count, |dir| {
+        listings::edit_manifest(dir, |text| {
+            let flag = regex::Regex::new(r#""includes_assets":\s*true"#).unwrap();
+            flag.replace(text, "\"includes_assets\": false")
+                .into_owned()
+        });
+    });
+    assert_adds(
+        &mutated,
+        "pricing-includes-assets-false",
+        "\"includes_assets\"",
+    );
+}
+
+/// `marketplace-field-missing`, `eula-not-pdf` and `media-image-dimensions` fire on a real
+/// listing without its sales e-mail, with a non-PDF EULA, with a 1280x720 image.
+fn marketplace_listing_rules_fire_on_mutated_real_listings() {
+    let listing = listings::clean_listing("tag_count");
+    let mutated = listings::mutate(&listing, |dir| {
+        listings::edit_manifest(dir, |text| {
+            listings::remove_member_line(text, "sales_email")
+        });
+    });
+    assert_adds(&mutated, "marketplace-field-missing", "\"author\"");
+    let (image, eula) = listings::first_image_and_eula(&listing);
+    let mutated = listings::mutate(&listing, |dir| {
+        std::fs::write(dir.join(&eula), "<html><body>Terms</body></html>").unwrap();
+    });
+    assert_adds(&mutated, "eula-not-pdf", "\"eula\"");
+    let mutated = listings::mutate(&listing, |dir| {
+        let docx = eula.replace(".pdf", ".docx");
+        std::fs::rename(dir.join(&eula), dir.join(&docx)).unwrap();
+        std::fs::write(dir.join(&docx), "%PDF-1.7\n").unwrap();
+        listings::edit_manifest(dir, |text| text.replacen(&eula, &docx, 1));
+    });
+    assert_adds(&mutated, "eula-not-pdf", "\"eula\"");
+    let mutated = listings::mutate(&listing, |dir| {
+        std::fs::write(dir.join(&image), listings::png_header(1280, 720)).unwrap();
+    });
+    assert_adds(&mutated, "media-image-dimensions", "\"image_url\"");
+    let mutated = listings::mutate(&listing, |dir| {
+        std::fs::write(dir.join(&image), listings::png_header(1920, 1080)).unwrap();
+    });
+    assert!(mutated.added.is_empty(), "{:?}", mutated.added);
 }
 
 /// `--diff --unsafe-fixes` completes on every listing (exit 0 or 1, nothing on stderr).
@@ -105,6 +267,26 @@ const TESTS: &[(&str, fn())] = &[
     (
         "marketplace_every_listing_is_checked_deterministically",
         marketplace_every_listing_is_checked_deterministically,
+    ),
+    (
+        "marketplace_schema_accepts_every_listing",
+        marketplace_schema_accepts_every_listing,
+    ),
+    (
+        "marketplace_findings_match_the_reviewed_list",
+        marketplace_findings_match_the_reviewed_list,
+    ),
+    (
+        "marketplace_gaps_are_reported_and_extras_conventions_are_not",
+        marketplace_gaps_are_reported_and_extras_conventions_are_not,
+    ),
+    (
+        "marketplace_pricing_rules_fire_on_mutated_real_listings",
+        marketplace_pricing_rules_fire_on_mutated_real_listings,
+    ),
+    (
+        "marketplace_listing_rules_fire_on_mutated_real_listings",
+        marketplace_listing_rules_fire_on_mutated_real_listings,
     ),
     ("marketplace_diff_completes", marketplace_diff_completes),
 ];

@@ -28,9 +28,13 @@ struct Tree {
 
 impl Tree {
     fn new() -> Self {
+        Self::of("fixtures/valid-service-checks-and-dashboard")
+    }
+
+    /// The tree with the fixture `fixture` as `repo/acme`.
+    fn of(fixture: &str) -> Self {
         let tmp = tempfile::tempdir().unwrap();
-        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/valid-service-checks-and-dashboard");
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture);
         copy_tree(&from, &tmp.path().join("repo/acme"));
         std::fs::write(
             tmp.path().join("secret.json"),
@@ -319,4 +323,58 @@ fn a_linked_directory_at_the_repository_root_is_not_followed() {
         .filter(|(_, path)| path.starts_with(&outside))
         .collect();
     assert!(touched.is_empty(), "{touched:?}");
+}
+
+/// How often each of `names` (paths in `acme`) was opened.
+fn opened(tree: &Tree, calls: &[Call], names: &[&str]) -> Vec<usize> {
+    names
+        .iter()
+        .map(|name| {
+            let path = tree.acme(name);
+            let real = path.canonicalize().unwrap_or_else(|_| path.clone());
+            calls
+                .iter()
+                .filter(|(call, on)| call.starts_with("open") && (*on == path || *on == real))
+                .count()
+        })
+        .collect()
+}
+
+#[test]
+fn a_listings_eula_and_images_are_opened_once_and_only_for_the_rules_that_read_them() {
+    let files = [
+        "assets/eula.pdf",
+        "images/dashboard.png",
+        "images/alerts.jpg",
+    ];
+    let tree = Tree::of("fixtures/valid-marketplace-listing");
+    let Some((calls, report)) = traced(tree.tmp.path(), &["repo"]) else {
+        return;
+    };
+    assert!(names(&report).is_empty(), "{report:#}");
+    assert_eq!(opened(&tree, &calls, &files), [1, 1, 1]);
+
+    // Judged as extras, no rule reads the images' sizes; the EULA is checked in any repository.
+    let Some((calls, _)) = traced(tree.tmp.path(), &["--repo-kind", "extras", "repo"]) else {
+        return;
+    };
+    assert_eq!(opened(&tree, &calls, &files), [1, 0, 0]);
+    let off = ["--ignore", "eula-not-pdf,media-image-dimensions", "repo"];
+    let Some((calls, _)) = traced(tree.tmp.path(), &off) else {
+        return;
+    };
+    assert_eq!(opened(&tree, &calls, &files), [0, 0, 0]);
+}
+
+#[test]
+fn a_eula_or_an_image_linked_outside_is_never_opened() {
+    for name in ["assets/eula.pdf", "images/dashboard.png"] {
+        let tree = Tree::of("fixtures/valid-marketplace-listing");
+        std::fs::remove_file(tree.acme(name)).unwrap();
+        symlink("../../../secret.json", tree.acme(name)).unwrap();
+        let Some((calls, report)) = traced(tree.tmp.path(), &["repo"]) else {
+            return;
+        };
+        assert_escape_untouched(&tree, &calls, &report);
+    }
 }

@@ -64,7 +64,8 @@ pub(crate) struct CheckArgs {
     /// When to colour the human format (NO_COLOR and CLICOLOR_FORCE are honoured under `auto`).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub(crate) color: Color,
-    /// The repository the integrations belong to; `marketplace` is stricter [default: extras].
+    /// Judge every integration as this repository's [default: each by its manifest: a non-empty
+    /// `pricing` or a `legal_terms` makes a Marketplace listing].
     #[arg(long, value_enum)]
     pub(crate) repo_kind: Option<RepoKind>,
     /// The app_uuid of the published OAuth client (checking one integration).

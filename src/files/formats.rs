@@ -22,7 +22,7 @@ impl Parsed {
             super::kinds::Format::Markdown => {
                 Some(Parsed::Markdown(Readme::parse(Arc::clone(source))))
             }
-            super::kinds::Format::Stat => None,
+            super::kinds::Format::Stat | super::kinds::Format::Header => None,
         }
     }
 }

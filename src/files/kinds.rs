@@ -17,8 +17,10 @@ pub enum Kind {
     Dashboard,
     /// A saved view `assets.saved_views` names.
     SavedView,
-    /// A media image `tile.media[].image_url` names (for a video, its thumbnail): only looked
-    /// at (its size), never opened.
+    /// The end-user license agreement `legal_terms.eula` names: only its first bytes are read.
+    Eula,
+    /// A media image `tile.media[].image_url` names (for a video, its thumbnail): only its
+    /// first bytes are read, and its size is looked at.
     MediaImage,
     /// A file the manifest references that no rule reads yet: it is only looked at (exists,
     /// stays inside the integration), never opened.
@@ -54,6 +56,9 @@ pub(crate) enum Format {
     Markdown,
     /// Never opened: only whether it exists inside the integration.
     Stat,
+    /// Only its first `max_bytes` bytes, never decoded: a header (a PDF's signature, an
+    /// image's pixel size). The file itself may be larger.
+    Header,
 }
 
 /// One row of the table.
@@ -62,7 +67,8 @@ pub(crate) struct KindSpec {
     pub(crate) kind: Kind,
     pub(crate) found: &'static [Found],
     pub(crate) format: Format,
-    /// Larger files are reported, not read.
+    /// Larger files are reported, not read; for [`Format::Header`], how many first bytes are
+    /// read.
     pub(crate) max_bytes: u64,
 }
 
@@ -110,13 +116,22 @@ pub(crate) static KINDS: &[KindSpec] = &[
         max_bytes: 8 * MIB,
     },
     KindSpec {
+        kind: Kind::Eula,
+        found: &[Found::Pointer("/legal_terms/eula")],
+        format: Format::Header,
+        // `%PDF` starts the first line; PDF readers look for it in the first kilobyte.
+        max_bytes: 1024,
+    },
+    KindSpec {
         kind: Kind::MediaImage,
         found: &[Found::ArrayField {
             array: "/tile/media",
             field: "image_url",
         }],
-        format: Format::Stat,
-        max_bytes: 0,
+        format: Format::Header,
+        // A PNG's size is in its first 24 bytes; a JPEG's frame header follows its metadata
+        // segments (at most 30 KB into real media images).
+        max_bytes: 64 * 1024,
     },
     KindSpec {
         kind: Kind::Referenced,

@@ -259,6 +259,9 @@ impl Files {
                     through_link: false,
                 },
             ));
+            if spec.format == Format::Header {
+                return reader.header(&self.shown(row), &row.path, &resolved);
+            }
             let referenced = usize::try_from(id.0).map_or(true, |i| i >= self.fixed.len());
             reader.text(&self.shown(row), &row.path, &resolved, referenced)
         }))
@@ -281,10 +284,18 @@ impl Files {
         }
     }
 
+    /// The first bytes of a file of a header kind (empty for an empty file), once.
+    pub(crate) fn header(&self, id: FileId) -> Option<&[u8]> {
+        match self.loaded(id)? {
+            Loaded::Header(bytes) => Some(bytes),
+            _ => None,
+        }
+    }
+
     /// The source to show for a file: its text, or what it holds when it could not be used.
     pub(crate) fn source(&self, id: FileId) -> Option<Arc<SourceFile>> {
         match self.loaded(id)? {
-            Loaded::Missing => None,
+            Loaded::Missing | Loaded::Header(_) => None,
             Loaded::Escapes(source) | Loaded::Text(source) => Some(Arc::clone(source)),
             Loaded::Unreadable(unreadable) => Some(Arc::clone(&unreadable.source)),
         }

@@ -58,6 +58,8 @@ pub(crate) enum Loaded {
     /// It exists but cannot be used as text.
     Unreadable(Unreadable),
     Text(Arc<SourceFile>),
+    /// The first bytes of a file of a [`Format::Header`](super::kinds::Format::Header) kind.
+    Header(Vec<u8>),
 }
 
 /// A file that exists but cannot be used as text, and where to show why.
@@ -123,6 +125,42 @@ impl Reader<'_> {
             );
         }
         self.read(shown, name, real, len)
+    }
+
+    /// Reads the first `max_bytes` bytes of the file `resolved` names, charged to the budget. A
+    /// file that is not there or leads outside is left to the reference rules, as for `text`.
+    pub(crate) fn header(&self, shown: &Path, name: &str, resolved: &Resolved) -> Loaded {
+        let fail =
+            |reason: String, help: &str| unreadable(shown, String::new(), 0..0, reason, help);
+        let (real, len) = match resolved {
+            Resolved::File { real, len } => (real, *len),
+            Resolved::Escapes(_) => {
+                let empty = Arc::new(SourceFile::new(shown.to_owned(), String::new()));
+                return Loaded::Escapes(empty);
+            }
+            Resolved::Unusable(_) => return Loaded::Missing,
+        };
+        let want = len.min(self.max_bytes);
+        if !self.budget.take(want) {
+            let total = self.budget.total / (1024 * 1024);
+            let reason = format!(
+                "`{name}` was not read: this run has read its limit of {total} MiB of files"
+            );
+            return fail(
+                reason,
+                "check fewer integrations at a time, or raise the limit with `--read-limit`",
+            );
+        }
+        let capacity = usize::try_from(want).unwrap_or(0);
+        let mut bytes = Vec::with_capacity(capacity);
+        let read =
+            File::open(real).and_then(|file| file.take(self.max_bytes).read_to_end(&mut bytes));
+        self.budget
+            .charge((bytes.len() as u64).saturating_sub(want));
+        match read {
+            Ok(_) => Loaded::Header(bytes),
+            Err(error) => fail(format!("`{name}` cannot be read: {error}"), IO_HELP),
+        }
     }
 
     fn read(&self, shown: &Path, name: &str, real: &Path, len: u64) -> Loaded {
@@ -199,5 +237,34 @@ fn help_for(why: &Unusable) -> &'static str {
         Unusable::Directory | Unusable::Special => "replace it with a regular file",
         Unusable::Loop => "replace the link with the file",
         Unusable::Io(_) => IO_HELP,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+    use super::*;
+
+    #[test]
+    fn a_header_is_the_first_bytes_only_and_is_charged_to_the_budget() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("eula.pdf");
+        std::fs::write(&real, [b'%'; 10_000]).unwrap();
+        let (overlay, budget) = (Overlay::new(), Budget::new(5_000));
+        let reader = Reader {
+            overlay: &overlay,
+            budget: &budget,
+            max_bytes: 4_096,
+        };
+        let resolved = Resolved::File { real, len: 10_000 };
+        let shown = Path::new("acme/eula.pdf");
+        match reader.header(shown, "eula.pdf", &resolved) {
+            Loaded::Header(bytes) => assert_eq!(bytes.len(), 4_096),
+            other => panic!("{other:?}"),
+        }
+        match reader.header(shown, "eula.pdf", &resolved) {
+            Loaded::Unreadable(unreadable) => assert!(unreadable.reason.contains("limit")),
+            other => panic!("904 bytes are left: {other:?}"),
+        }
     }
 }

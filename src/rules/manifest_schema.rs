@@ -18,8 +18,14 @@ declare_rule! {
     /// `--verbose` shows every alternative.
     ///
     /// Values that other rules judge (`app_uuid`, `tile.uninstallation`, `tile.description`'s
-    /// length, referenced file paths) are only type-checked here, so that one defect gives one
-    /// finding.
+    /// length, referenced file paths, the fields each pricing entry needs) are only
+    /// type-checked here, so that one defect gives one finding.
+    ///
+    /// The two repositories differ: integrations-extras requires `owner` and
+    /// `assets.integration.auto_install` and `source_type_id`; a Marketplace listing needs none
+    /// of them (no real listing has `owner`). The integration is judged as the repository it
+    /// belongs to: a manifest with a non-empty `pricing` or a `legal_terms` is a listing, unless
+    /// `--repo-kind` or the configuration says otherwise.
     ///
     /// ## Why
     /// Datadog validates manifests only in a private pull-request check that gives no line
@@ -59,7 +65,8 @@ impl Rule for ManifestSchema {
         let Some(root) = integration.manifest_root() else {
             return;
         };
-        for violation in schema::violations(&root.to_serde(), settings.verbose) {
+        let kind = integration.repo_kind(settings);
+        for violation in schema::violations(&root.to_serde(), kind, settings.verbose) {
             let place = Place::json(FileId::MANIFEST, violation.pointer, violation.part);
             let finding = Finding::new(violation.message, place, violation.label);
             out.push(match violation.help {

@@ -100,6 +100,8 @@ registry! {
     oauth_client_invalid::OauthClientInvalid,
     description_too_long::DescriptionTooLong,
     marketplace_field_missing::MarketplaceFieldMissing,
+    pricing_invalid::PricingInvalid,
+    pricing_includes_assets_false::PricingIncludesAssetsFalse,
     classifier_tag_unknown::ClassifierTagUnknown,
     media_too_many::MediaTooMany,
     media_videos_too_many::MediaVideosTooMany,
@@ -127,6 +129,8 @@ registry! {
     dashboard_format_old::DashboardFormatOld,
     dashboard_app_id::DashboardAppId,
     saved_view_invalid::SavedViewInvalid,
+    eula_not_pdf::EulaNotPdf,
+    media_image_dimensions::MediaImageDimensions,
 }
 
 /// Every rule's metadata, ordered by code.

@@ -1,4 +1,5 @@
-//! `uninstallation-field-order`: `tile.uninstallation` is not the member right after `tile.support`.
+//! `uninstallation-field-order`: in an integration with an OAuth client, `tile.uninstallation`
+//! is not the member right after `tile.support`.
 
 use crate::finding::FixSpec;
 use crate::files::FileId;
@@ -10,13 +11,18 @@ use crate::settings::Settings;
 
 declare_rule! {
     /// ## What it does
-    /// Warns when `tile.uninstallation` is present but is not the member directly after
-    /// `tile.support`.
+    /// In an integration with an OAuth client (`assets.oauth`), warns when `tile.uninstallation`
+    /// is present but is not the member directly after `tile.support`. Other integrations and
+    /// Marketplace listings without OAuth may keep the field where they like.
     ///
     /// ## Why
     /// Datadog's "OAuth for integrations" requirements show the field "directly beneath
-    /// `support`", and reviewers ask for that order. JSON does not care about key order, so this
-    /// is a warning: the tile works either way, but the review may send the pull request back.
+    /// `support`", and reviewers of OAuth integrations ask for that order. JSON does not care
+    /// about key order, so this is a warning: the tile works either way, but the review may send
+    /// the pull request back. The convention is the OAuth guide's only: Datadog's own change that
+    /// added the field to 17 Marketplace listings put it after `configuration`, and 47 of 73 real
+    /// listings keep it there, so moving it in a listing without OAuth would rewrite what Datadog
+    /// wrote.
     ///
     /// ## Example
     /// ```json
@@ -33,7 +39,8 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix
-    /// Move the `"uninstallation"` line to directly after the `"support"` line.
+    /// Move the `"uninstallation"` line to directly after the `"support"` line (a safe fix, in
+    /// OAuth integrations only).
     ///
     /// ## References
     /// - Datadog documentation, "OAuth for integrations", uninstallation requirements
@@ -41,7 +48,7 @@ declare_rule! {
         code: "DD103",
         name: "uninstallation-field-order",
         level: Warning,
-        summary: "tile.uninstallation is not directly beneath tile.support",
+        summary: "with OAuth, tile.uninstallation is not directly beneath tile.support",
         reads: [Manifest],
     }
 }
@@ -52,6 +59,9 @@ impl Rule for UninstallationFieldOrder {
     }
 
     fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
+        if !integration.uses_oauth() {
+            return;
+        }
         let Some(tile) = integration
             .manifest_root()
             .and_then(|root| root.get("tile"))

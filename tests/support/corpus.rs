@@ -18,6 +18,8 @@ pub const SHARED_EXTRAS: &str = "../shared/corpus/integrations-extras";
 pub const SHARED_MARKETPLACE: &str = "../shared/corpus/marketplace";
 /// The reviewed findings on the full integrations-extras sample.
 pub const SHARED_REVIEWED: &str = "tests/corpus-findings.txt";
+/// The reviewed findings on the Marketplace sample.
+pub const SHARED_MARKETPLACE_REVIEWED: &str = "tests/marketplace-findings.txt";
 
 /// The integration directories of a repository root (those holding `manifest.json`), sorted.
 pub fn integrations(root: &Path) -> Vec<PathBuf> {

@@ -94,6 +94,7 @@ impl Plan {
             overlay,
             budget: Budget::new(self.read_limit),
             base: self.base.clone(),
+            parents: Default::default(),
         })
     }
 }

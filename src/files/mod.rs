@@ -46,6 +46,35 @@ pub(crate) struct Context {
     pub(crate) budget: Budget,
     /// Integration directory (as shown) -> its manifest's text at `--base` (`None`: new there).
     pub(crate) base: Option<Arc<crate::git::BaseFiles>>,
+    /// The real paths of the directories holding the checked integrations, found once each.
+    pub(crate) parents: RealDirs,
+}
+
+/// Real (canonical) paths of directories, worked out once per run and shared by its threads:
+/// the integrations of a repository share their parent, so each integration's own real path is
+/// its parent's joined with its name, after one `lstat` shows it is no link.
+#[derive(Debug, Default)]
+pub(crate) struct RealDirs(std::sync::Mutex<std::collections::HashMap<PathBuf, Option<PathBuf>>>);
+
+impl RealDirs {
+    /// The real path of `dir`.
+    fn of(&self, dir: &Path) -> Option<PathBuf> {
+        let (Some(parent), Some(name)) = (dir.parent(), dir.file_name()) else {
+            return dir.canonicalize().ok();
+        };
+        let is_plain_dir = std::fs::symlink_metadata(dir).is_ok_and(|meta| meta.is_dir());
+        if !is_plain_dir || parent.as_os_str().is_empty() || name == ".." {
+            return dir.canonicalize().ok();
+        }
+        let parent_real = {
+            let mut known = self.0.lock().ok()?;
+            known
+                .entry(parent.to_path_buf())
+                .or_insert_with(|| parent.canonicalize().ok())
+                .clone()
+        };
+        Some(parent_real?.join(name))
+    }
 }
 
 /// One file: its kind, its path, and what was learnt of it so far.
@@ -233,7 +262,7 @@ impl Files {
 
     fn real_dir(&self) -> Option<&Path> {
         self.real
-            .get_or_init(|| self.dir.canonicalize().ok())
+            .get_or_init(|| self.context.parents.of(&self.dir))
             .as_deref()
     }
 

@@ -15,11 +15,19 @@ pub enum Kind {
     ServiceChecks,
     /// A dashboard `assets.dashboards` names.
     Dashboard,
+    /// The file `assets.integration.metrics.metadata_path` names, and `metadata.csv`.
+    MetadataCsv,
     /// A file the manifest references that no rule reads yet: it is only looked at (exists,
     /// stays inside the integration), never opened.
     Referenced,
     /// `manifest.json` at the `--base` revision, from git.
     BaseManifest,
+    /// `.github/CODEOWNERS` at a repository root.
+    Codeowners,
+    /// `.ddev/config.toml` at a repository root: Datadog's per-integration overrides.
+    DdevConfig,
+    /// An integration's `assets/logs` directory, looked at from the repository scope.
+    LogsAssets,
 }
 
 /// Where the files of a kind are found.
@@ -38,6 +46,11 @@ pub(crate) enum Found {
     },
     /// A fixed path at the `--base` git revision.
     Base(&'static str),
+    /// A fixed path at the repository root of the checked integrations (a row of the
+    /// repository's table, shared with the integrations of that root).
+    Root(&'static str),
+    /// A fixed path in each checked integration, as a row of the repository's table.
+    EachIntegration(&'static str),
 }
 
 /// How a file of the kind is read.
@@ -47,6 +60,12 @@ pub(crate) enum Format {
     Json,
     /// UTF-8 text outlined as CommonMark.
     Markdown,
+    /// UTF-8 text read as CSV with spans (`crate::csv`).
+    Csv,
+    /// UTF-8 text parsed as TOML.
+    Toml,
+    /// UTF-8 text read as a CODEOWNERS file (`crate::codeowners`).
+    Codeowners,
     /// Never opened: only whether it exists inside the integration.
     Stat,
 }
@@ -99,6 +118,15 @@ pub(crate) static KINDS: &[KindSpec] = &[
         max_bytes: 8 * MIB,
     },
     KindSpec {
+        kind: Kind::MetadataCsv,
+        found: &[
+            Found::Pointer("/assets/integration/metrics/metadata_path"),
+            Found::Name("metadata.csv"),
+        ],
+        format: Format::Csv,
+        max_bytes: 8 * MIB,
+    },
+    KindSpec {
         kind: Kind::Referenced,
         found: &[
             Found::ArrayField {
@@ -106,7 +134,6 @@ pub(crate) static KINDS: &[KindSpec] = &[
                 field: "image_url",
             },
             Found::Pointer("/tile/changelog"),
-            Found::Pointer("/assets/integration/metrics/metadata_path"),
             Found::Pointer("/assets/integration/configuration/spec"),
             Found::MapValues("/assets/monitors"),
             Found::MapValues("/assets/saved_views"),
@@ -119,6 +146,24 @@ pub(crate) static KINDS: &[KindSpec] = &[
         found: &[Found::Base("manifest.json")],
         format: Format::Json,
         max_bytes: 8 * MIB,
+    },
+    KindSpec {
+        kind: Kind::Codeowners,
+        found: &[Found::Root(".github/CODEOWNERS")],
+        format: Format::Codeowners,
+        max_bytes: 8 * MIB,
+    },
+    KindSpec {
+        kind: Kind::DdevConfig,
+        found: &[Found::Root(".ddev/config.toml")],
+        format: Format::Toml,
+        max_bytes: MIB,
+    },
+    KindSpec {
+        kind: Kind::LogsAssets,
+        found: &[Found::EachIntegration("assets/logs")],
+        format: Format::Stat,
+        max_bytes: 0,
     },
 ];
 

@@ -10,6 +10,8 @@ pub use crate::meta::RuleMeta;
 use crate::repository::Repository;
 use crate::settings::Settings;
 
+mod metadata;
+mod metadata_units;
 mod required_h2;
 mod required_sentence;
 mod service_checks;
@@ -81,6 +83,8 @@ registry! {
     duplicate_key::DuplicateKey,
     config_invalid::ConfigInvalid,
     ignore_unused::IgnoreUnused,
+    invalid_csv::InvalidCsv,
+    invalid_toml::InvalidToml,
     manifest_schema::ManifestSchema,
     uninstallation_field_missing::UninstallationFieldMissing,
     uninstallation_field_value::UninstallationFieldValue,
@@ -112,6 +116,16 @@ registry! {
     dashboard_invalid::DashboardInvalid,
     dashboard_format_old::DashboardFormatOld,
     dashboard_app_id::DashboardAppId,
+    metadata_header::MetadataHeader,
+    metadata_column_count::MetadataColumnCount,
+    metadata_value::MetadataValue,
+    metadata_integration::MetadataIntegration,
+    metadata_description::MetadataDescription,
+    metadata_non_ascii::MetadataNonAscii,
+    metadata_duplicate::MetadataDuplicate,
+    metadata_prefix::MetadataPrefix,
+    metadata_unreferenced::MetadataUnreferenced,
+    metadata_check_missing::MetadataCheckMissing,
 }
 
 /// Every rule's metadata, ordered by code.

@@ -12,6 +12,7 @@ use crate::settings::Settings;
 
 mod metadata;
 mod metadata_units;
+mod owners;
 mod required_h2;
 mod required_sentence;
 mod service_checks;
@@ -126,6 +127,9 @@ registry! {
     metadata_prefix::MetadataPrefix,
     metadata_unreferenced::MetadataUnreferenced,
     metadata_check_missing::MetadataCheckMissing,
+    codeowners_entry_missing::CodeownersEntryMissing,
+    codeowners_owner_invalid::CodeownersOwnerInvalid,
+    codeowners_logs_owner::CodeownersLogsOwner,
 }
 
 /// Every rule's metadata, ordered by code.

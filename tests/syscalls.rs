@@ -262,3 +262,31 @@ fn a_kind_whose_rules_are_off_is_never_opened_and_is_read_once_otherwise() {
     assert_eq!(opened, 0, "with its rules off the dashboard is not opened");
     assert!(looked_at >= 1, "referenced-file-missing still looks at it");
 }
+
+/// How often the fixture's metadata.csv was opened.
+fn metadata_opens(tree: &Tree, calls: &[Call]) -> usize {
+    let csv = tree.acme("metadata.csv");
+    let real = csv.canonicalize().unwrap();
+    calls
+        .iter()
+        .filter(|(name, path)| name.starts_with("open") && (*path == csv || *path == real))
+        .count()
+}
+
+#[test]
+fn metadata_csv_is_opened_once_and_never_with_its_rules_off() {
+    let tree = Tree::new();
+    let Some((calls, report)) = traced(tree.tmp.path(), &["repo"]) else {
+        return;
+    };
+    assert!(names(&report).is_empty(), "{report:#}");
+    assert_eq!(metadata_opens(&tree, &calls), 1, "ten rules read it, once");
+    let Some((calls, _)) = traced(tree.tmp.path(), &["--ignore", "DD32", "repo"]) else {
+        return;
+    };
+    assert_eq!(
+        metadata_opens(&tree, &calls),
+        0,
+        "with its rules off it is not opened"
+    );
+}

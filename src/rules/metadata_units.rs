@@ -5,6 +5,9 @@
 //! itself derived from the third column of Datadog's `integration/system/units_catalog.csv`.
 //! In that file's order; a test checks that no name repeats.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Every unit name Datadog accepts (ddev 20.1.0, `VALID_UNIT_NAMES`).
 pub(crate) const UNIT_NAMES: &[&str] = &[
     "name",
@@ -380,7 +383,8 @@ pub(crate) const TIME_UNIT_NAMES: &[&str] = &[
 
 /// Whether `name` is one of Datadog's units (exact, case-sensitive, as Datadog compares).
 pub(crate) fn is_unit(name: &str) -> bool {
-    UNIT_NAMES.contains(&name)
+    static UNITS: LazyLock<HashSet<&str>> = LazyLock::new(|| UNIT_NAMES.iter().copied().collect());
+    UNITS.contains(name)
 }
 
 #[cfg(test)]

@@ -78,7 +78,8 @@ impl Rule for MetadataPrefix {
             let has_metrics = root.is_some_and(|root| root.pointer(METRICS).is_some());
             let schema_reports = has_metrics && root.and_then(|root| root.pointer(PREFIX)).is_none();
             if root.is_some() && !schema_reports && !PROVIDER_INTEGRATIONS.contains(&name.as_str()) {
-                out.push(missing(&name));
+                let empty = root.and_then(|root| root.pointer(PREFIX)).is_some();
+                out.push(missing(&name, empty));
             }
             return;
         };
@@ -101,7 +102,7 @@ impl Rule for MetadataPrefix {
                 Place::cell(metrics.file, row, column),
                 format!("not under `{}`", quoted(prefix)),
             )
-            .with_help(format!("name the metric `{}...` as the integration submits it, or correct the prefix if it is the one that is wrong", quoted(prefix)));
+            .with_help(format!("start the name with `{}`, as the integration submits it, or correct the prefix if it is the one that is wrong", quoted(prefix)));
             if manifest.is_some() {
                 finding = finding.with_label(Place::value(PREFIX), "the prefix");
             }
@@ -110,12 +111,16 @@ impl Rule for MetadataPrefix {
     }
 }
 
-/// The integration has metric metadata and no prefix anywhere.
-fn missing(name: &str) -> Finding {
+/// The integration has metric metadata and no prefix anywhere (`empty`: the manifest's is "").
+fn missing(name: &str, empty: bool) -> Finding {
+    let (place, label) = match empty {
+        true => (Place::value(PREFIX), "empty"),
+        false => (Place::key(PREFIX), "no `assets.integration.metrics.prefix`"),
+    };
     Finding::new(
         format!("`{}` has a metadata.csv but no metric prefix, in the manifest or in `.ddev/config.toml`", quoted(name)),
-        Place::key(PREFIX),
-        "no `assets.integration.metrics.prefix`",
+        place,
+        label,
     )
     .with_help("set `assets.integration.metrics.prefix` to the prefix of the integration's metrics, such as `\"acme.\"`")
 }

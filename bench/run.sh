@@ -164,7 +164,9 @@ files_read() {
     python3 - "$1" "$work/strace.log" "$2" <<'PY'
 import os, re, sys
 repo, log, out = os.path.realpath(sys.argv[1]), sys.argv[2], sys.argv[3]
-opened = re.compile(r'openat\([^,]*, "((?:[^"\\]|\\.)*)".*\) = \d+')
+# A call two threads interleave is cut in two lines (`<unfinished ...>`, `<... resumed>`): the
+# path is on the first; a failed open of a file that exists does not happen in these trees.
+opened = re.compile(r'openat\([^,]*, "((?:[^"\\]|\\.)*)"')
 seen = []
 for line in open(log, encoding="utf-8", errors="replace"):
     m = opened.search(line)

@@ -3,6 +3,12 @@
 //! A path is an integration directory (it holds `manifest.json`), a repository root (its
 //! top-level, non-hidden directories that hold `manifest.json`), or a file inside an integration
 //! (which selects that integration).
+//!
+//! Each integration also gets its repository root, whose `.github/CODEOWNERS` and
+//! `.ddev/config.toml` apply to it: the root it was found in, or, for an integration given by
+//! itself (or by a file inside it), its parent directory when that holds `.ddev/config.toml`
+//! or `.github/CODEOWNERS` (as in a clone of integrations-extras, where pre-commit passes the
+//! changed files). An integration whose parent holds neither has no root.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -44,53 +50,87 @@ impl std::error::Error for DiscoveryError {}
 pub struct Discovered {
     pub dirs: Vec<PathBuf>,
     pub skipped: Vec<PathBuf>,
+    /// Integration directory -> its repository root, for those that have one.
+    pub roots: BTreeMap<PathBuf, PathBuf>,
     /// Entries of a repository root that are symbolic links: never followed (a link may lead
     /// out of the repository; one inside names a directory that is checked as itself).
     pub links: Vec<PathBuf>,
 }
 
+/// The files whose presence makes an integration's parent directory its repository root.
+const ROOT_MARKERS: [&str; 2] = [".ddev/config.toml", ".github/CODEOWNERS"];
+
 /// The integration directories `paths` select; a path that does not exist, or a directory that
 /// holds no integration, is an error.
 pub fn discover(paths: &[PathBuf]) -> Result<Discovered, DiscoveryError> {
-    let mut found: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
+    // Canonical path -> (the directory as shown, its root).
+    let mut found: BTreeMap<PathBuf, (PathBuf, Option<PathBuf>)> = BTreeMap::new();
     let mut skipped = Vec::new();
     let mut links = Vec::new();
     for path in paths {
         match integrations_of(path, &mut links) {
-            Ok(dirs) => {
+            Ok((dirs, root)) => {
                 for dir in dirs {
                     let key = dir.canonicalize().unwrap_or_else(|_| dir.clone());
-                    found.entry(key).or_insert(dir);
+                    let root = root.clone().or_else(|| parent_root(&dir));
+                    let entry = found.entry(key).or_insert((dir, None));
+                    entry.1 = entry.1.take().or(root);
                 }
             }
             Err(DiscoveryError::NotInIntegration(file)) => skipped.push(file),
             Err(error) => return Err(error),
         }
     }
-    let mut dirs: Vec<PathBuf> = found.into_values().collect();
+    let mut roots = BTreeMap::new();
+    let mut dirs = Vec::with_capacity(found.len());
+    for (dir, root) in found.into_values() {
+        if let Some(root) = root {
+            roots.insert(dir.clone(), root);
+        }
+        dirs.push(dir);
+    }
     dirs.sort();
     links.sort();
     Ok(Discovered {
         dirs,
         skipped,
+        roots,
         links,
     })
 }
 
-fn integrations_of(path: &Path, links: &mut Vec<PathBuf>) -> Result<Vec<PathBuf>, DiscoveryError> {
+/// The integrations a path selects, and the repository root it is when it is one.
+fn integrations_of(
+    path: &Path,
+    links: &mut Vec<PathBuf>,
+) -> Result<(Vec<PathBuf>, Option<PathBuf>), DiscoveryError> {
     let metadata =
         std::fs::metadata(path).map_err(|_| DiscoveryError::NotFound(path.to_owned()))?;
     if !metadata.is_dir() {
-        return enclosing_integration(path).map(|dir| vec![dir]);
+        return enclosing_integration(path).map(|dir| (vec![dir], None));
     }
     if holds_manifest(path) {
-        return Ok(vec![path.to_owned()]);
+        return Ok((vec![path.to_owned()], None));
     }
     let dirs = top_level_integrations(path, links)?;
     if dirs.is_empty() {
         return Err(DiscoveryError::NoIntegration(path.to_owned()));
     }
-    Ok(dirs)
+    Ok((dirs, Some(path.to_owned())))
+}
+
+/// The parent of an integration given by itself, when it holds a root's files.
+fn parent_root(dir: &Path) -> Option<PathBuf> {
+    // `.` and `..` name no child of their parent: climb with `..`.
+    let parent = match (dir.file_name(), dir.parent()) {
+        (Some(_), Some(parent)) if parent.as_os_str().is_empty() => PathBuf::from("."),
+        (Some(_), Some(parent)) => parent.to_owned(),
+        _ => dir.join(".."),
+    };
+    let marked = ROOT_MARKERS
+        .iter()
+        .any(|marker| std::fs::symlink_metadata(parent.join(marker)).is_ok());
+    marked.then_some(parent)
 }
 
 /// Whether `dir/manifest.json` exists in any form (a broken link or a directory is reported later).

@@ -115,8 +115,8 @@ fn concretise_all(
     findings
         .into_iter()
         .filter_map(|finding| {
-            let integration = owner
-                .clone()
+            let integration = (finding.integration.clone())
+                .or_else(|| owner.clone())
                 .or_else(|| Some(files.owner(finding.primary.0.file)));
             concretise(files, meta, finding, integration)
         })

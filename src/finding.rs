@@ -16,6 +16,9 @@ pub(crate) struct Finding {
     /// A level other than the rule's default, where the rule documents when (e.g. `support` anchors).
     pub(crate) level: Option<Level>,
     pub(crate) fix: Option<FixSpec>,
+    /// The integration the finding is about, when a repository rule reports it in a file of
+    /// the repository (a CODEOWNERS line): for ignores by integration.
+    pub(crate) integration: Option<std::path::PathBuf>,
 }
 
 impl Finding {
@@ -28,6 +31,7 @@ impl Finding {
             help: None,
             level: None,
             fix: None,
+            integration: None,
         }
     }
 
@@ -44,6 +48,12 @@ impl Finding {
 
     pub(crate) fn with_level(mut self, level: Level) -> Self {
         self.level = Some(level);
+        self
+    }
+
+    /// The integration the finding is about (a repository rule's finding in a repository file).
+    pub(crate) fn about(mut self, integration: std::path::PathBuf) -> Self {
+        self.integration = Some(integration);
         self
     }
 

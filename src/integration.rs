@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::files::{Context, FileId, Files, JsonFile, Kind, Readme};
+use crate::files::{Context, CsvFile, FileId, Files, JsonFile, Kind, Readme};
 use crate::json::{Node, Value};
+use crate::repo_config::RepoConfig;
 use crate::settings::{RepoKind, Settings};
 
 /// An integration directory and its files.
@@ -44,6 +45,51 @@ impl Integration {
     pub(crate) fn oauth_clients(&self) -> Option<(FileId, &JsonFile)> {
         let id = self.files.ids(Kind::OauthClients).into_iter().next()?;
         Some((id, self.files.json(id)?))
+    }
+
+    /// The metrics metadata file Datadog validates (ddev's `metrics_file`): the file
+    /// `assets.integration.metrics.metadata_path` names, else `metadata.csv`; when it was read.
+    pub(crate) fn metadata_csv(&self) -> Option<(FileId, &CsvFile)> {
+        let files = &self.files;
+        let named = files
+            .references()
+            .iter()
+            .find(|reference| reference.kind == Kind::MetadataCsv)
+            .map(|reference| reference.file);
+        let id = named.or_else(|| files.ids(Kind::MetadataCsv).into_iter().next())?;
+        Some((id, files.csv(id)?))
+    }
+
+    /// The overrides of the integration's repository root (its `.ddev/config.toml`), read once
+    /// for the run; `None` without a root, a config file, or a config that parses.
+    pub(crate) fn repo_config(&self) -> Option<&RepoConfig> {
+        self.files.root_toml(Kind::DdevConfig)?.repo_config()
+    }
+
+    /// The integration's root has a `.ddev/config.toml` that does not parse (`invalid-toml`):
+    /// its overrides are unknown, so the rules they would change stay silent.
+    pub(crate) fn repo_config_broken(&self) -> bool {
+        self.files
+            .root_toml(Kind::DdevConfig)
+            .is_some_and(|toml| toml.parsed.is_err())
+    }
+
+    /// The display name Datadog uses (ddev's `display_name`): the `.ddev/config.toml`
+    /// `display-name` override, else `assets.integration.source_type_name`, else the
+    /// directory name.
+    pub(crate) fn display_name(&self) -> String {
+        let name = self.name();
+        let config = self.repo_config();
+        if let Some(shown) = config
+            .and_then(|c| c.display_name(&name))
+            .filter(|s| !s.is_empty())
+        {
+            return shown.to_owned();
+        }
+        self.manifest_root()
+            .and_then(|root| root.pointer("/assets/integration/source_type_name"))
+            .and_then(Node::as_str)
+            .map_or(name, str::to_owned)
     }
 
     /// `assets.oauth` is present and not null: the integration has an OAuth client.

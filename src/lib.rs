@@ -4,7 +4,9 @@
 //! select and returns a [`Report`]; [`cli`] is the command line over it.
 
 pub mod cli;
+mod codeowners;
 pub mod config;
+mod csv;
 pub mod diagnostic;
 mod discovery;
 mod engine;
@@ -20,6 +22,7 @@ pub mod meta;
 pub mod output;
 mod place;
 mod readme;
+mod repo_config;
 pub mod report;
 mod repository;
 mod requirements;

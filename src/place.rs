@@ -1,5 +1,6 @@
 //! Places named by meaning, `{file, at}`, and the one function that turns them into spans.
-//! Rules never compute offsets: they name a JSON member, a heading, a sentence, a line.
+//! Rules never compute offsets: they name a JSON member, a heading, a sentence, a CSV cell, a
+//! line.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -22,6 +23,9 @@ pub(crate) enum At {
     /// A range of the rendered text of the README section under `heading` (see
     /// `readme::rendered`): a sentence as a reader sees it, mapped back to its source.
     Sentence { heading: usize, range: Range<usize> },
+    /// A CSV cell: `row` counts the file's records from 0 (the header), blank lines not
+    /// counted; `column` from 0. A cell the row lacks resolves to the end of its row.
+    Cell { row: usize, column: usize },
     /// A line, 1-based.
     Line(usize),
     /// An exact span a parser reported.
@@ -95,6 +99,14 @@ impl Place {
         }
     }
 
+    /// A cell of a CSV file.
+    pub(crate) fn cell(file: FileId, row: usize, column: usize) -> Self {
+        Self {
+            file,
+            at: At::Cell { row, column },
+        }
+    }
+
     pub(crate) fn line(file: FileId, line: usize) -> Self {
         Self {
             file,
@@ -145,6 +157,7 @@ impl Files {
                         .source_span(range.clone()),
                 }
             }
+            At::Cell { row, column } => self.csv(place.file)?.cell_span(*row, *column)?,
             At::Line(line) => self.source(place.file)?.line_span(*line),
             At::Span(span) => span.clone(),
             At::Whole => 0..0,

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::discovery::{self, DiscoveryError};
-use crate::files::{Budget, Context, Overlay};
+use crate::files::{Budget, Context, Overlay, Roots};
 use crate::git::{BaseFiles, GitError, Repo};
 use crate::settings::{DEFAULT_READ_LIMIT, Settings};
 
@@ -46,6 +46,8 @@ pub(crate) struct Plan {
     pub(crate) skipped: Vec<PathBuf>,
     /// Links at a repository root, not followed.
     pub(crate) links: Vec<PathBuf>,
+    /// Integration directory -> its repository root (see `discovery`).
+    roots: std::collections::BTreeMap<PathBuf, PathBuf>,
     base: Option<Arc<BaseFiles>>,
     read_limit: u64,
 }
@@ -78,23 +80,27 @@ impl Plan {
             }
             _ => None,
         };
+        let mut roots = found.roots;
+        roots.retain(|dir, _| dirs.contains(dir));
         Ok(Self {
             dirs,
             skipped: found.skipped,
             links: found.links,
+            roots,
             base,
             read_limit: settings.read_limit.unwrap_or(DEFAULT_READ_LIMIT),
         })
     }
 
     /// A fresh context for one pass over the integrations: files read through `overlay`, a
-    /// full byte budget, the base revision's files.
+    /// full byte budget, the base revision's files, the roots' files not read yet.
     pub(crate) fn context(&self, overlay: Overlay) -> Arc<Context> {
         Arc::new(Context {
             overlay,
             budget: Budget::new(self.read_limit),
             base: self.base.clone(),
             parents: Default::default(),
+            roots: Roots::new(&self.roots),
         })
     }
 }

@@ -165,8 +165,8 @@ fn the_bundle_still_holds_the_traps() {
     }
 }
 
-/// The repository files upcoming rules read: every bundled integration has its CODEOWNERS
-/// entry, and `.ddev/config.toml` parses and names only bundled integrations.
+/// The repository files the CODEOWNERS and metadata rules read: every bundled integration has
+/// its CODEOWNERS entry, and `.ddev/config.toml` parses and names only bundled integrations.
 #[test]
 fn the_repository_files_are_trimmed_to_the_bundle() {
     let names: Vec<String> = corpus::integrations(root())

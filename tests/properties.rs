@@ -2,7 +2,8 @@
 //! lies inside its file on character boundaries, and the output is the same on every run.
 //!
 //! (a) random bytes, and byte- and text-level mutations of real files (the bundled corpus);
-//! (b) Markdown assembled from the pieces that break line scanners, as an OAuth README;
+//! (b) Markdown assembled from the pieces that break line scanners, as an OAuth README; CSV,
+//!     CODEOWNERS and TOML pieces as metadata.csv and a repository root's files;
 //! (c) the real binary's output, twice on the same input.
 //!
 //! Cases are bounded so that the suite stays fast; a failure prints the shrunk input.
@@ -480,6 +481,114 @@ proptest! {
         let report = check(&dir);
         prop_assert_eq!(report.integrations, 1);
         spans_are_sound(&report)?;
+    }
+}
+
+// --- (b2) metadata.csv and the repository root's files ---------------------------------------------
+
+/// Fragments that matter to the CSV reader and the metadata.csv rules.
+const CSV_PIECES: &[&str] = &[
+    ",",
+    "\"",
+    "\"\"",
+    "\n",
+    "\r\n",
+    "\r",
+    "\u{feff}",
+    "|",
+    "\u{e9}",
+    "\u{2019}",
+    "-1",
+    "gauge",
+    "rate",
+    "byte",
+    "second",
+    "millisecond",
+    "cpu|memory",
+    "metric_name",
+    "sample_tags",
+    ",,,",
+];
+
+/// Fragments that matter to the CODEOWNERS reader and `.ddev/config.toml`.
+const ROOT_PIECES: &[&str] = &[
+    "/acme/",
+    " ",
+    "\t",
+    "\n",
+    "@acme",
+    "@org/team",
+    "a@b.io",
+    "**/",
+    "*",
+    "?",
+    "[a-",
+    "]",
+    "\\",
+    "#",
+    "[section]",
+    "assets/logs/",
+    "@DataDog/logs-integrations-reviewers",
+    "[overrides]",
+    "[overrides.metrics-prefix]",
+    "acme = \"acme.\"",
+    "=",
+    "\"",
+    "[[",
+    "\u{e9}",
+];
+
+fn spliced(text: &str, pieces: Vec<(Index, &str)>) -> String {
+    let mut text = text.to_owned();
+    for (at, piece) in pieces {
+        let bounds = boundaries(&text);
+        text.insert_str(bounds[at.index(bounds.len())], piece);
+    }
+    text
+}
+
+/// A repository root holding one real integration with a metadata.csv (`acme`), and
+/// `.github/CODEOWNERS` and `.ddev/config.toml` of the given texts.
+fn rooted(csv: &str, owners: &str, config: &str) -> Report {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("acme");
+    copy_tree(&Path::new(CORPUS).join("apache-apisix"), &dir);
+    fs::write(dir.join("metadata.csv"), csv).unwrap();
+    fs::create_dir_all(dir.join("assets/logs")).unwrap();
+    for (path, text) in [
+        (".github/CODEOWNERS", owners),
+        (".ddev/config.toml", config),
+    ] {
+        let path = tmp.path().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    ddlint::check(&[tmp.path().to_path_buf()], &Settings::default()).unwrap()
+}
+
+proptest! {
+    #![proptest_config(cases(128))]
+
+    /// A real metadata.csv with CSV's hazards spliced in, and root files assembled from
+    /// CODEOWNERS and TOML pieces: no panic, and every label inside its file.
+    #[test]
+    fn hazardous_metadata_and_root_files_never_panic(
+        csv in proptest::collection::vec((any::<Index>(), select(CSV_PIECES)), 0..24),
+        owners in proptest::collection::vec(select(ROOT_PIECES), 0..40),
+        config in proptest::collection::vec(select(ROOT_PIECES), 0..12),
+    ) {
+        let real = fs::read_to_string(Path::new(CORPUS).join("apache-apisix/metadata.csv")).unwrap();
+        let report = rooted(&spliced(&real, csv), &owners.concat(), &config.concat());
+        prop_assert_eq!(report.integrations, 1);
+        spans_are_sound(&report)?;
+    }
+
+    /// Random bytes as metadata.csv.
+    #[test]
+    fn random_bytes_as_metadata_never_panic(csv in proptest::collection::vec(any::<u8>(), 0..1024)) {
+        let (_tmp, dir) = integration(&Path::new(CORPUS).join("apache-apisix"), "acme");
+        fs::write(dir.join("metadata.csv"), &csv).unwrap();
+        spans_are_sound(&check(&dir))?;
     }
 }
 

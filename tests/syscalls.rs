@@ -104,7 +104,12 @@ fn traced(cwd: &Path, args: &[&str]) -> Option<(Vec<Call>, serde_json::Value)> {
 /// The call of one strace line `PID name(..., "path", ...) = result`: its first double-quoted
 /// argument is the path it names (a second one, as of `readlink`, is what it returned).
 /// `execve` names the program, not a file ddlint reads.
+/// A call two threads interleave is split into `name(args <unfinished ...>` and `<... name
+/// resumed>results`: the first names the path, the second only what came back.
 fn calls(line: &str, cwd: &Path) -> Option<Call> {
+    if line.contains(" resumed>") {
+        return None;
+    }
     let name = line
         .split_whitespace()
         .nth(1)?
@@ -377,4 +382,32 @@ fn a_eula_or_an_image_linked_outside_is_never_opened() {
         };
         assert_escape_untouched(&tree, &calls, &report);
     }
+}
+
+/// How often the fixture's metadata.csv was opened.
+fn metadata_opens(tree: &Tree, calls: &[Call]) -> usize {
+    let csv = tree.acme("metadata.csv");
+    let real = csv.canonicalize().unwrap();
+    calls
+        .iter()
+        .filter(|(name, path)| name.starts_with("open") && (*path == csv || *path == real))
+        .count()
+}
+
+#[test]
+fn metadata_csv_is_opened_once_and_never_with_its_rules_off() {
+    let tree = Tree::new();
+    let Some((calls, report)) = traced(tree.tmp.path(), &["repo"]) else {
+        return;
+    };
+    assert!(names(&report).is_empty(), "{report:#}");
+    assert_eq!(metadata_opens(&tree, &calls), 1, "ten rules read it, once");
+    let Some((calls, _)) = traced(tree.tmp.path(), &["--ignore", "DD32", "repo"]) else {
+        return;
+    };
+    assert_eq!(
+        metadata_opens(&tree, &calls),
+        0,
+        "with its rules off it is not opened"
+    );
 }

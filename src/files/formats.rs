@@ -1,18 +1,25 @@
-//! What a file becomes once parsed, one type per format: JSON with spans, a README outline.
+//! What a file becomes once parsed, one type per format: JSON with spans, a README outline,
+//! CSV cells with spans, TOML, CODEOWNERS rules with spans.
 
 use std::sync::{Arc, OnceLock};
 
+use crate::codeowners::Codeowners;
+use crate::csv;
 use crate::json;
 use crate::readme::rendered::{SectionText, render};
 use crate::readme::{self, Outline};
+use crate::repo_config::RepoConfig;
 use crate::requirements::UNINSTALL_SLUG;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 
 /// A file's parse, made once on first use.
 #[derive(Debug)]
 pub(crate) enum Parsed {
     Json(JsonFile),
     Markdown(Readme),
+    Csv(CsvFile),
+    Toml(TomlFile),
+    Codeowners(CodeownersFile),
 }
 
 impl Parsed {
@@ -22,6 +29,12 @@ impl Parsed {
             super::kinds::Format::Markdown => {
                 Some(Parsed::Markdown(Readme::parse(Arc::clone(source))))
             }
+            super::kinds::Format::Csv => Some(Parsed::Csv(CsvFile::parse(Arc::clone(source)))),
+            super::kinds::Format::Toml => Some(Parsed::Toml(TomlFile::parse(source))),
+            super::kinds::Format::Codeowners => Some(Parsed::Codeowners(CodeownersFile {
+                owners: Codeowners::parse(source.text()),
+                source: Arc::clone(source),
+            })),
             super::kinds::Format::Stat | super::kinds::Format::Header => None,
         }
     }
@@ -46,6 +59,83 @@ impl JsonFile {
     pub(crate) fn root(&self) -> Option<&json::Node> {
         self.parsed.as_ref().ok()
     }
+}
+
+/// A CSV file and its parse.
+#[derive(Debug)]
+pub(crate) struct CsvFile {
+    pub(crate) source: Arc<SourceFile>,
+    pub(crate) parsed: Result<csv::Table, csv::Error>,
+}
+
+impl CsvFile {
+    pub(crate) fn parse(source: Arc<SourceFile>) -> Self {
+        Self {
+            parsed: csv::parse(source.text()),
+            source,
+        }
+    }
+
+    /// The records, when the file could be read as CSV.
+    pub(crate) fn table(&self) -> Option<&csv::Table> {
+        self.parsed.as_ref().ok()
+    }
+
+    /// A cell's value.
+    pub(crate) fn value<'a>(&'a self, cell: &'a csv::Cell) -> &'a str {
+        cell.value(self.source.text())
+    }
+
+    /// The span of a cell; a cell the row lacks is shown at the end of its row, a row the
+    /// file lacks at its start.
+    pub(crate) fn cell_span(&self, row: usize, column: usize) -> Option<Span> {
+        let record = self.table()?.records.get(row)?;
+        Some(match record.cells.get(column) {
+            Some(cell) => cell.span.clone(),
+            None => record.span.end..record.span.end,
+        })
+    }
+}
+
+/// A TOML file, its parse (or where and why it failed), and the overrides it holds when it
+/// is a `.ddev/config.toml`.
+#[derive(Debug)]
+pub(crate) struct TomlFile {
+    pub(crate) parsed: Result<toml::Table, TomlError>,
+    config: OnceLock<RepoConfig>,
+}
+
+/// Why a TOML file did not parse.
+#[derive(Debug)]
+pub(crate) struct TomlError {
+    pub(crate) message: String,
+    pub(crate) span: Option<Span>,
+}
+
+impl TomlFile {
+    pub(crate) fn parse(source: &SourceFile) -> Self {
+        let parsed = toml::from_str::<toml::Table>(source.text()).map_err(|error| TomlError {
+            message: error.message().to_owned(),
+            span: error.span(),
+        });
+        Self {
+            parsed,
+            config: OnceLock::new(),
+        }
+    }
+
+    /// The repository overrides it holds (none when it did not parse), worked out once.
+    pub(crate) fn repo_config(&self) -> Option<&RepoConfig> {
+        let table = self.parsed.as_ref().ok()?;
+        Some(self.config.get_or_init(|| RepoConfig::from_table(table)))
+    }
+}
+
+/// A CODEOWNERS file and its rules.
+#[derive(Debug)]
+pub(crate) struct CodeownersFile {
+    pub(crate) source: Arc<SourceFile>,
+    pub(crate) owners: Codeowners,
 }
 
 /// A README and its heading outline.

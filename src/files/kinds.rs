@@ -22,11 +22,19 @@ pub enum Kind {
     /// A media image `tile.media[].image_url` names (for a video, its thumbnail): only its
     /// first bytes are read, and its size is looked at.
     MediaImage,
+    /// The file `assets.integration.metrics.metadata_path` names, and `metadata.csv`.
+    MetadataCsv,
     /// A file the manifest references that no rule reads yet: it is only looked at (exists,
     /// stays inside the integration), never opened.
     Referenced,
     /// `manifest.json` at the `--base` revision, from git.
     BaseManifest,
+    /// `.github/CODEOWNERS` at a repository root.
+    Codeowners,
+    /// `.ddev/config.toml` at a repository root: Datadog's per-integration overrides.
+    DdevConfig,
+    /// An integration's `assets/logs` directory, looked at from the repository scope.
+    LogsAssets,
 }
 
 /// Where the files of a kind are found.
@@ -45,6 +53,11 @@ pub(crate) enum Found {
     },
     /// A fixed path at the `--base` git revision.
     Base(&'static str),
+    /// A fixed path at the repository root of the checked integrations (a row of the
+    /// repository's table, shared with the integrations of that root).
+    Root(&'static str),
+    /// A fixed path in each checked integration, as a row of the repository's table.
+    EachIntegration(&'static str),
 }
 
 /// How a file of the kind is read.
@@ -54,6 +67,12 @@ pub(crate) enum Format {
     Json,
     /// UTF-8 text outlined as CommonMark.
     Markdown,
+    /// UTF-8 text read as CSV with spans (`crate::csv`).
+    Csv,
+    /// UTF-8 text parsed as TOML.
+    Toml,
+    /// UTF-8 text read as a CODEOWNERS file (`crate::codeowners`).
+    Codeowners,
     /// Never opened: only whether it exists inside the integration.
     Stat,
     /// Only its first `max_bytes` bytes, never decoded: a header (a PDF's signature, an
@@ -134,10 +153,18 @@ pub(crate) static KINDS: &[KindSpec] = &[
         max_bytes: 64 * 1024,
     },
     KindSpec {
+        kind: Kind::MetadataCsv,
+        found: &[
+            Found::Pointer("/assets/integration/metrics/metadata_path"),
+            Found::Name("metadata.csv"),
+        ],
+        format: Format::Csv,
+        max_bytes: 8 * MIB,
+    },
+    KindSpec {
         kind: Kind::Referenced,
         found: &[
             Found::Pointer("/tile/changelog"),
-            Found::Pointer("/assets/integration/metrics/metadata_path"),
             Found::Pointer("/assets/integration/configuration/spec"),
             Found::MapValues("/assets/monitors"),
         ],
@@ -149,6 +176,24 @@ pub(crate) static KINDS: &[KindSpec] = &[
         found: &[Found::Base("manifest.json")],
         format: Format::Json,
         max_bytes: 8 * MIB,
+    },
+    KindSpec {
+        kind: Kind::Codeowners,
+        found: &[Found::Root(".github/CODEOWNERS")],
+        format: Format::Codeowners,
+        max_bytes: 8 * MIB,
+    },
+    KindSpec {
+        kind: Kind::DdevConfig,
+        found: &[Found::Root(".ddev/config.toml")],
+        format: Format::Toml,
+        max_bytes: MIB,
+    },
+    KindSpec {
+        kind: Kind::LogsAssets,
+        found: &[Found::EachIntegration("assets/logs")],
+        format: Format::Stat,
+        max_bytes: 0,
     },
 ];
 

@@ -8,17 +8,19 @@ pub(crate) mod kinds;
 mod read;
 mod references;
 pub(crate) mod resolve;
+mod roots;
 
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-pub(crate) use formats::{JsonFile, Readme};
+pub(crate) use formats::{CodeownersFile, CsvFile, JsonFile, Readme, TomlFile};
 pub use kinds::Kind;
 use kinds::{Format, Found, KINDS, spec};
 pub(crate) use read::{Budget, Loaded, Overlay};
 pub(crate) use references::Reference;
 use resolve::Resolved;
+pub(crate) use roots::Roots;
 
 use crate::source::SourceFile;
 
@@ -39,13 +41,16 @@ impl FileId {
 }
 
 /// What every table of a run shares: fixes held in memory, the byte budget, the files git
-/// gave for `--base`.
+/// gave for `--base`, the repository roots' files.
 #[derive(Debug)]
 pub(crate) struct Context {
     pub(crate) overlay: Overlay,
     pub(crate) budget: Budget,
     /// Integration directory (as shown) -> its manifest's text at `--base` (`None`: new there).
     pub(crate) base: Option<Arc<crate::git::BaseFiles>>,
+    /// The repository roots of the checked integrations and their rows (`.github/CODEOWNERS`,
+    /// `.ddev/config.toml`), each loaded once for the run by whichever table asks first.
+    pub(crate) roots: Roots,
     /// The real paths of the directories holding the checked integrations, found once each.
     pub(crate) parents: RealDirs,
 }
@@ -85,6 +90,9 @@ pub(crate) struct Row {
     pub(crate) path: String,
     /// The integration the file belongs to, in a repository table.
     owner: Option<PathBuf>,
+    /// The directory `path` is relative to and resolved beneath, when not the table's: a
+    /// repository root, or an integration's directory in the repository table.
+    base: Option<PathBuf>,
     resolved: OnceLock<Resolved>,
     loaded: OnceLock<Loaded>,
     parsed: OnceLock<Option<formats::Parsed>>,
@@ -96,6 +104,7 @@ impl Row {
             kind,
             path: path.into(),
             owner: None,
+            base: None,
             resolved: OnceLock::new(),
             loaded: OnceLock::new(),
             parsed: OnceLock::new(),
@@ -111,6 +120,22 @@ impl Row {
     pub(crate) fn json(&self) -> Option<&JsonFile> {
         match self.parsed.get()? {
             Some(formats::Parsed::Json(json)) => Some(json),
+            _ => None,
+        }
+    }
+
+    /// The TOML parse, when the file was parsed (never parses).
+    pub(crate) fn toml(&self) -> Option<&TomlFile> {
+        match self.parsed.get()? {
+            Some(formats::Parsed::Toml(toml)) => Some(toml),
+            _ => None,
+        }
+    }
+
+    /// The CSV parse, when the file was parsed (never parses).
+    pub(crate) fn csv(&self) -> Option<&CsvFile> {
+        match self.parsed.get()? {
+            Some(formats::Parsed::Csv(csv)) => Some(csv),
             _ => None,
         }
     }
@@ -130,6 +155,8 @@ pub(crate) struct Files {
     context: Arc<Context>,
     /// The kinds the running rule declared it reads: asking for another is a bug in the rule.
     allowed: Cell<Option<&'static [Kind]>>,
+    /// The repository table: the context's root rows come first.
+    shares_roots: bool,
 }
 
 impl Files {
@@ -152,13 +179,15 @@ impl Files {
         Self::new(dir, fixed, context)
     }
 
-    /// A repository table whose rows are files already read, each owned by an integration.
-    pub(crate) fn preloaded(
+    /// The repository table: the roots' rows of the context, then files already read (each
+    /// owned by an integration), then, for each integration, a row per `EachIntegration` kind.
+    pub(crate) fn repository(
         dir: PathBuf,
         files: Vec<(Kind, PathBuf, Arc<SourceFile>)>,
+        integrations: &[PathBuf],
         context: Arc<Context>,
     ) -> Self {
-        let fixed = files
+        let mut fixed: Vec<Row> = files
             .into_iter()
             .map(|(kind, owner, source)| {
                 let mut row = Row::new(kind, source.path().display().to_string());
@@ -167,7 +196,39 @@ impl Files {
                 row
             })
             .collect();
-        Self::new(dir, fixed, context)
+        for dir in integrations {
+            for spec in KINDS {
+                for found in spec.found {
+                    if let Found::EachIntegration(name) = found {
+                        let mut row = Row::new(spec.kind, *name);
+                        row.owner = Some(dir.clone());
+                        row.base = Some(dir.clone());
+                        fixed.push(row);
+                    }
+                }
+            }
+        }
+        let mut files = Self::new(dir, fixed, context);
+        files.shares_roots = true;
+        files
+    }
+
+    /// The id of the first row after the context's root rows (the repository table's own).
+    pub(crate) fn first_own(&self) -> u32 {
+        u32::try_from(self.shared().len()).unwrap_or(u32::MAX)
+    }
+
+    /// The run's repository roots.
+    pub(crate) fn roots(&self) -> &Roots {
+        &self.context.roots
+    }
+
+    /// The context's root rows, in the repository table (none in an integration's).
+    fn shared(&self) -> &[Row] {
+        match self.shares_roots {
+            true => self.context.roots.rows(),
+            false => &[],
+        }
     }
 
     fn new(dir: PathBuf, fixed: Vec<Row>, context: Arc<Context>) -> Self {
@@ -178,12 +239,17 @@ impl Files {
             referenced: OnceLock::new(),
             context,
             allowed: Cell::new(None),
+            shares_roots: false,
         }
     }
 
     /// The row of `id`.
     pub(crate) fn row(&self, id: FileId) -> Option<&Row> {
         let index = usize::try_from(id.0).ok()?;
+        let shared = self.shared();
+        let Some(index) = index.checked_sub(shared.len()) else {
+            return shared.get(index);
+        };
         match index.checked_sub(self.fixed.len()) {
             None => self.fixed.get(index),
             Some(index) => self.referenced_rows().get(index),
@@ -206,16 +272,18 @@ impl Files {
             .get()
             .map(|(rows, _)| rows.as_slice())
             .unwrap_or_default();
-        self.fixed
+        self.shared()
             .iter()
+            .chain(&self.fixed)
             .chain(referenced)
             .zip(0..)
             .map(|(row, i)| (FileId(i), row))
     }
 
     fn all_rows(&self) -> impl Iterator<Item = (FileId, &Row)> {
-        self.fixed
+        self.shared()
             .iter()
+            .chain(&self.fixed)
             .chain(self.referenced_rows())
             .zip(0..)
             .map(|(row, i)| (FileId(i), row))
@@ -239,7 +307,11 @@ impl Files {
 
     /// The file as the user sees its path.
     pub(crate) fn shown(&self, row: &Row) -> PathBuf {
-        self.dir.join(&row.path)
+        match &row.base {
+            Some(base) if base.as_os_str() == "." => PathBuf::from(&row.path),
+            Some(base) => base.join(&row.path),
+            None => self.dir.join(&row.path),
+        }
     }
 
     /// The integration a file belongs to: its row's owner, else the scope's directory.
@@ -251,13 +323,24 @@ impl Files {
 
     /// Where the path leads, looked at once; never opened.
     pub(crate) fn resolved(&self, id: FileId) -> Option<&Resolved> {
-        let row = self.row(id)?;
-        Some(row.resolved.get_or_init(|| match self.real_dir() {
-            Some(root) => resolve::resolve_beneath(root, &row.path),
-            None => Resolved::Unusable(resolve::Unusable::NotFound {
-                through_link: false,
-            }),
-        }))
+        Some(self.resolve_row(self.row(id)?))
+    }
+
+    /// Where a row's path leads, beneath its base (or the table's directory).
+    fn resolve_row<'a>(&'a self, row: &'a Row) -> &'a Resolved {
+        row.resolved.get_or_init(|| {
+            let base = row.base.as_ref().map(|base| base.canonicalize().ok());
+            let root = match &base {
+                Some(real) => real.as_deref(),
+                None => self.real_dir(),
+            };
+            match root {
+                Some(root) => resolve::resolve_beneath(root, &row.path),
+                None => Resolved::Unusable(resolve::Unusable::NotFound {
+                    through_link: false,
+                }),
+            }
+        })
     }
 
     fn real_dir(&self) -> Option<&Path> {
@@ -269,6 +352,13 @@ impl Files {
     /// The file read as text, once (a kind that is only looked at is never read).
     pub(crate) fn loaded(&self, id: FileId) -> Option<&Loaded> {
         let row = self.row(id)?;
+        let own = self.shared().len() + self.fixed.len();
+        let referenced = usize::try_from(id.0).map_or(true, |i| i >= own);
+        self.load_row(row, referenced)
+    }
+
+    /// A row read as text, once; `referenced`: the manifest names it.
+    fn load_row<'a>(&'a self, row: &'a Row, referenced: bool) -> Option<&'a Loaded> {
         self.check_allowed(row.kind);
         let spec = spec(row.kind);
         if spec.format == Format::Stat {
@@ -283,16 +373,11 @@ impl Files {
                 budget: &self.context.budget,
                 max_bytes: spec.max_bytes,
             };
-            let resolved = self.resolved(id).cloned().unwrap_or(Resolved::Unusable(
-                resolve::Unusable::NotFound {
-                    through_link: false,
-                },
-            ));
+            let resolved = self.resolve_row(row);
             if spec.format == Format::Header {
-                return reader.header(&self.shown(row), &row.path, &resolved);
+                return reader.header(&self.shown(row), &row.path, resolved);
             }
-            let referenced = usize::try_from(id.0).map_or(true, |i| i >= self.fixed.len());
-            reader.text(&self.shown(row), &row.path, &resolved, referenced)
+            reader.text(&self.shown(row), &row.path, resolved, referenced)
         }))
     }
 
@@ -338,11 +423,40 @@ impl Files {
             .as_ref()
     }
 
+    /// The row of `kind` at this integration's repository root, read and parsed once for the
+    /// whole run (the same row serves every integration of that root and the repository
+    /// table); `None` when the integration has no root or the root no such file.
+    pub(crate) fn root_parsed(&self, kind: Kind) -> Option<&formats::Parsed> {
+        let row = self.context.roots.row_of(&self.dir, kind)?;
+        let Loaded::Text(source) = self.load_row(row, false)? else {
+            return None;
+        };
+        row.parsed
+            .get_or_init(|| formats::Parsed::new(spec(row.kind).format, source))
+            .as_ref()
+    }
+
+    /// This integration's root's `.ddev/config.toml`, parsed.
+    pub(crate) fn root_toml(&self, kind: Kind) -> Option<&TomlFile> {
+        match self.root_parsed(kind)? {
+            formats::Parsed::Toml(toml) => Some(toml),
+            _ => None,
+        }
+    }
+
     /// The file parsed as JSON, once.
     pub(crate) fn json(&self, id: FileId) -> Option<&JsonFile> {
         match self.parsed(id)? {
             formats::Parsed::Json(json) => Some(json),
-            formats::Parsed::Markdown(_) => None,
+            _ => None,
+        }
+    }
+
+    /// The file read as CODEOWNERS, once.
+    pub(crate) fn codeowners(&self, id: FileId) -> Option<&CodeownersFile> {
+        match self.parsed(id)? {
+            formats::Parsed::Codeowners(owners) => Some(owners),
+            _ => None,
         }
     }
 
@@ -350,7 +464,15 @@ impl Files {
     pub(crate) fn markdown(&self, id: FileId) -> Option<&Readme> {
         match self.parsed(id)? {
             formats::Parsed::Markdown(readme) => Some(readme),
-            formats::Parsed::Json(_) => None,
+            _ => None,
+        }
+    }
+
+    /// The file read as CSV, once.
+    pub(crate) fn csv(&self, id: FileId) -> Option<&CsvFile> {
+        match self.parsed(id)? {
+            formats::Parsed::Csv(csv) => Some(csv),
+            _ => None,
         }
     }
 

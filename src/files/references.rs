@@ -89,7 +89,7 @@ fn paths<'a>(root: &'a Node, found: &Found) -> Vec<(String, &'a str)> {
             .enumerate()
             .filter_map(|(i, item)| string(format!("{array}/{i}/{field}"), item.get(field)?))
             .collect(),
-        Found::Name(_) | Found::Base(_) => Vec::new(),
+        Found::Name(_) | Found::Base(_) | Found::Root(_) | Found::EachIntegration(_) => Vec::new(),
     }
 }
 

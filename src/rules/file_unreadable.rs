@@ -1,8 +1,9 @@
 //! `file-unreadable`: `manifest.json` or `README.md` exists but cannot be read as UTF-8 text.
 
-use crate::files::Loaded;
+use crate::files::{Files, Loaded};
 use crate::finding::{Finding, Place};
 use crate::integration::Integration;
+use crate::repository::Repository;
 use crate::rules::{Rule, RuleMeta};
 use crate::settings::Settings;
 
@@ -40,14 +41,36 @@ impl Rule for FileUnreadable {
     }
 
     fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
-        for (id, row) in integration.files.known() {
-            if let Some(Loaded::Unreadable(unreadable)) = row.loaded() {
-                let place = Place::span(id, unreadable.span.clone());
+        report(&integration.files, out);
+    }
+
+    /// The repository roots' files (`.github/CODEOWNERS`, `.ddev/config.toml`).
+    fn check_repository(&self, repo: &Repository, _settings: &Settings, out: &mut Vec<Finding>) {
+        report(&repo.files, out);
+        for (id, row) in repo.files.known() {
+            if let Some(Loaded::Escapes(_)) = row.loaded() {
                 out.push(
-                    Finding::new(unreadable.reason.clone(), place, "cannot be read from here")
-                        .with_help(unreadable.help.clone()),
+                    Finding::new(
+                        format!("`{}` leads outside the repository root through a symbolic link; ddlint does not read it", row.path),
+                        Place::whole(id),
+                        "links outside the repository",
+                    )
+                    .with_help(format!("replace the link with the file `{}` itself", row.path)),
                 );
             }
+        }
+    }
+}
+
+/// Every file of a table that was loaded and cannot be used as text.
+fn report(files: &Files, out: &mut Vec<Finding>) {
+    for (id, row) in files.known() {
+        if let Some(Loaded::Unreadable(unreadable)) = row.loaded() {
+            let place = Place::span(id, unreadable.span.clone());
+            out.push(
+                Finding::new(unreadable.reason.clone(), place, "cannot be read from here")
+                    .with_help(unreadable.help.clone()),
+            );
         }
     }
 }

@@ -13,6 +13,9 @@ use crate::settings::Settings;
 mod base;
 mod classifier_tags;
 mod media;
+mod metadata;
+mod metadata_units;
+mod owners;
 mod required_h2;
 mod required_sentence;
 mod saved_views;
@@ -85,6 +88,8 @@ registry! {
     duplicate_key::DuplicateKey,
     config_invalid::ConfigInvalid,
     ignore_unused::IgnoreUnused,
+    invalid_csv::InvalidCsv,
+    invalid_toml::InvalidToml,
     manifest_schema::ManifestSchema,
     uninstallation_field_missing::UninstallationFieldMissing,
     uninstallation_field_value::UninstallationFieldValue,
@@ -128,9 +133,22 @@ registry! {
     dashboard_invalid::DashboardInvalid,
     dashboard_format_old::DashboardFormatOld,
     dashboard_app_id::DashboardAppId,
+    metadata_header::MetadataHeader,
+    metadata_column_count::MetadataColumnCount,
+    metadata_value::MetadataValue,
+    metadata_integration::MetadataIntegration,
+    metadata_description::MetadataDescription,
+    metadata_non_ascii::MetadataNonAscii,
+    metadata_duplicate::MetadataDuplicate,
+    metadata_prefix::MetadataPrefix,
+    metadata_unreferenced::MetadataUnreferenced,
+    metadata_check_missing::MetadataCheckMissing,
     saved_view_invalid::SavedViewInvalid,
     eula_not_pdf::EulaNotPdf,
     media_image_dimensions::MediaImageDimensions,
+    codeowners_entry_missing::CodeownersEntryMissing,
+    codeowners_owner_invalid::CodeownersOwnerInvalid,
+    codeowners_logs_owner::CodeownersLogsOwner,
 }
 
 /// Every rule's metadata, ordered by code.

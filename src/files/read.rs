@@ -115,16 +115,18 @@ impl Reader<'_> {
             return fail(reason, &help);
         }
         if !self.budget.take(len) {
-            let total = self.budget.total / (1024 * 1024);
-            let reason = format!(
-                "`{name}` was not read: this run has read its limit of {total} MiB of files"
-            );
-            return fail(
-                reason,
-                "check fewer integrations at a time, or raise the limit with `--read-limit`",
-            );
+            return self.over_budget(shown, name);
         }
         self.read(shown, name, real, len)
+    }
+
+    /// The file past the run's byte budget: reported, not read.
+    fn over_budget(&self, shown: &Path, name: &str) -> Loaded {
+        let total = self.budget.total / (1024 * 1024);
+        let reason =
+            format!("`{name}` was not read: this run has read its limit of {total} MiB of files");
+        let help = "check fewer integrations at a time, or raise the limit with `--read-limit`";
+        unreadable(shown, String::new(), 0..0, reason, help)
     }
 
     /// Reads the first `max_bytes` bytes of the file `resolved` names, charged to the budget. A
@@ -142,14 +144,7 @@ impl Reader<'_> {
         };
         let want = len.min(self.max_bytes);
         if !self.budget.take(want) {
-            let total = self.budget.total / (1024 * 1024);
-            let reason = format!(
-                "`{name}` was not read: this run has read its limit of {total} MiB of files"
-            );
-            return fail(
-                reason,
-                "check fewer integrations at a time, or raise the limit with `--read-limit`",
-            );
+            return self.over_budget(shown, name);
         }
         let capacity = usize::try_from(want).unwrap_or(0);
         let mut bytes = Vec::with_capacity(capacity);

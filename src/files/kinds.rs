@@ -20,6 +20,8 @@ pub enum Kind {
     Referenced,
     /// `manifest.json` at the `--base` revision, from git.
     BaseManifest,
+    /// `images/<name>` for an image the README shows: only looked at, never opened.
+    ReadmeImage,
 }
 
 /// Where the files of a kind are found.
@@ -38,6 +40,9 @@ pub(crate) enum Found {
     },
     /// A fixed path at the `--base` git revision.
     Base(&'static str),
+    /// `images/<name>` for the file name of every image of the README (Datadog looks an image
+    /// up by its name in the integration's `images/` folder).
+    ReadmeImages,
 }
 
 /// How a file of the kind is read.
@@ -119,6 +124,12 @@ pub(crate) static KINDS: &[KindSpec] = &[
         found: &[Found::Base("manifest.json")],
         format: Format::Json,
         max_bytes: 8 * MIB,
+    },
+    KindSpec {
+        kind: Kind::ReadmeImage,
+        found: &[Found::ReadmeImages],
+        format: Format::Stat,
+        max_bytes: 0,
     },
 ];
 

@@ -10,6 +10,8 @@ pub use crate::meta::RuleMeta;
 use crate::repository::Repository;
 use crate::settings::Settings;
 
+mod capped;
+mod readme_images;
 mod required_h2;
 mod required_sentence;
 mod service_checks;
@@ -101,11 +103,16 @@ registry! {
     setup_section_missing::SetupSectionMissing,
     uninstall_section_missing::UninstallSectionMissing,
     uninstall_section_misplaced::UninstallSectionMisplaced,
+    readme_section_empty::ReadmeSectionEmpty,
     revocation_text_missing::RevocationTextMissing,
     revocation_text_reworded::RevocationTextReworded,
     api_keys_text_missing::ApiKeysTextMissing,
     api_keys_text_reworded::ApiKeysTextReworded,
     api_keys_link::ApiKeysLink,
+    readme_non_ascii::ReadmeNonAscii,
+    readme_image_missing::ReadmeImageMissing,
+    readme_image_url::ReadmeImageUrl,
+    hugo_shortcode::HugoShortcode,
     service_check_invalid::ServiceCheckInvalid,
     service_check_duplicate::ServiceCheckDuplicate,
     service_check_integration::ServiceCheckIntegration,

@@ -1,6 +1,7 @@
 //! The README outline: headings with spans and section extents, and GitHub anchor slugs.
 
 pub(crate) mod content;
+pub(crate) mod definitions;
 pub(crate) mod images;
 mod outline;
 pub(crate) mod rendered;

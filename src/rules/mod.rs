@@ -111,6 +111,7 @@ registry! {
     api_keys_text_missing::ApiKeysTextMissing,
     api_keys_text_reworded::ApiKeysTextReworded,
     api_keys_link::ApiKeysLink,
+    api_keys_link_site::ApiKeysLinkSite,
     readme_non_ascii::ReadmeNonAscii,
     readme_image_missing::ReadmeImageMissing,
     readme_image_url::ReadmeImageUrl,

@@ -181,9 +181,30 @@ fn without_uninstallation(text: &str) -> serde_json::Value {
     value
 }
 
+/// The Datadog sites whose API Keys links the fixes make site-relative.
+const SITES: [&str; 8] = [
+    "app.datadoghq.com",
+    "us3.datadoghq.com",
+    "us5.datadoghq.com",
+    "app.datadoghq.eu",
+    "datadoghq.eu",
+    "ap1.datadoghq.com",
+    "ap2.datadoghq.com",
+    "app.ddog-gov.com",
+];
+
 /// The README without its Uninstallation section (heading through the next heading of the same
-/// or a higher level), for comparing what lies outside it.
+/// or a higher level), and with its API Keys links site-relative, for comparing what lies
+/// outside the section: a fix makes a single-site API Keys link relative in its reference
+/// definition, which may sit anywhere.
 fn outside_uninstall_section(text: &str) -> String {
+    let mut text = text.to_owned();
+    for site in SITES {
+        text = text.replace(
+            &format!("https://{site}/organization-settings/api-keys"),
+            "/organization-settings/api-keys",
+        );
+    }
     let mut out = String::new();
     let mut skipping: Option<usize> = None;
     for line in text.split_inclusive('\n') {

@@ -9,19 +9,25 @@ use pulldown_cmark::{Event, Parser, Tag};
 const BOM: &str = "\u{feff}";
 
 /// Whether anything shown starts inside `range` of `text`.
+#[cfg(test)]
 pub(crate) fn has_content(text: &str, range: Range<usize>) -> bool {
+    with_content(text, std::slice::from_ref(&range)) == [true]
+}
+
+/// For each of `ranges` (sorted, disjoint), whether anything shown starts inside it: one
+/// parse of `text` for all of them.
+pub(crate) fn with_content(text: &str, ranges: &[Range<usize>]) -> Vec<bool> {
+    let mut shown = vec![false; ranges.len()];
     let offset = if text.starts_with(BOM) { BOM.len() } else { 0 };
     let body = text.get(offset..).unwrap_or_default();
-    let range = range.start.saturating_sub(offset)..range.end.saturating_sub(offset);
+    let end = ranges.iter().map(|r| r.end).max().unwrap_or(0);
     let mut in_comment = false;
     for (event, at) in Parser::new_ext(body, super::options()).into_offset_iter() {
-        if at.start >= range.end {
+        let start = at.start + offset;
+        if start >= end {
             break;
         }
-        if at.start < range.start {
-            continue;
-        }
-        let shown = match event {
+        let visible = match event {
             Event::Start(Tag::HtmlBlock) | Event::End(_) | Event::SoftBreak | Event::HardBreak => {
                 false
             }
@@ -29,11 +35,14 @@ pub(crate) fn has_content(text: &str, range: Range<usize>) -> bool {
             Event::Html(html) | Event::InlineHtml(html) => html_shows(&html, &mut in_comment),
             _ => true,
         };
-        if shown {
-            return true;
+        if visible
+            && let Some(i) = ranges.iter().position(|r| r.contains(&start))
+            && let Some(slot) = shown.get_mut(i)
+        {
+            *slot = true;
         }
     }
-    false
+    shown
 }
 
 /// Whether a piece of HTML holds anything outside comments (`in_comment` carries a comment

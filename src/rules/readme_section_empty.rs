@@ -2,7 +2,7 @@
 
 use crate::finding::{Finding, Place};
 use crate::integration::Integration;
-use crate::readme::content::has_content;
+use crate::readme::content::with_content;
 use crate::rules::{Rule, RuleMeta};
 use crate::settings::{RepoKind, Settings};
 
@@ -73,23 +73,29 @@ impl Rule for ReadmeSectionEmpty {
         let names = REQUIRED
             .iter()
             .chain(MARKETPLACE.iter().filter(|_| marketplace));
-        for name in names {
-            let Some(index) = readme.h2_index(name) else {
-                continue;
-            };
-            let Some(heading) = readme.outline.headings.get(index) else {
-                continue;
-            };
-            if has_content(readme.source.text(), heading.span.end..heading.section.end) {
+        let mut sections: Vec<(&str, usize, std::ops::Range<usize>)> = names
+            .filter_map(|name| {
+                let index = readme.h2_index(name)?;
+                let heading = readme.outline.headings.get(index)?;
+                Some((*name, index, heading.span.end..heading.section.end))
+            })
+            .collect();
+        sections.sort_by_key(|(_, _, range)| range.start);
+        let ranges: Vec<_> = sections.iter().map(|(_, _, range)| range.clone()).collect();
+        let shown = with_content(readme.source.text(), &ranges);
+        for ((name, index, _), shown) in sections.iter().zip(shown) {
+            if shown {
                 continue;
             }
             out.push(
                 Finding::new(
                     format!("the `## {name}` section is empty"),
-                    Place::heading(index),
+                    Place::heading(*index),
                     "nothing under this heading",
                 )
-                .with_help(format!("write the section's text under `## {name}`, before the next `##` heading")),
+                .with_help(format!(
+                    "write the section's text under `## {name}`, before the next `##` heading"
+                )),
             );
         }
     }

@@ -125,7 +125,7 @@ fn concretise_all(
 
 /// Findings of one rule in one integration beyond which a file is hostile or generated; the rest
 /// are counted on the last one shown, so that output stays proportional to what a person reads.
-const MAX_PER_RULE: usize = 100;
+pub(crate) const MAX_PER_RULE: usize = 100;
 
 fn cap(findings: &mut Vec<Finding>) {
     if findings.len() <= MAX_PER_RULE {

@@ -117,7 +117,17 @@ pub(crate) fn fixed_texts(
     (texts, applied)
 }
 
-/// Two edits touch: overlapping ranges, or two insertions at the same place.
+/// Two edits touch: overlapping ranges, two insertions at the same place, or an insertion at
+/// either end of a replaced range (once the range is replaced or moved away, which side of it
+/// the insertion meant is unknown: a sentence added at the end of a section that another fix
+/// moves would stay behind).
 fn overlap(a: &Edit, b: &Edit) -> bool {
-    a.span.start < b.span.end && b.span.start < a.span.end || a.span.start == b.span.start
+    let at_an_end = |insert: &Edit, other: &Edit| {
+        insert.span.is_empty()
+            && (insert.span.start == other.span.start || insert.span.start == other.span.end)
+    };
+    a.span.start < b.span.end && b.span.start < a.span.end
+        || a.span.start == b.span.start
+        || at_an_end(a, b)
+        || at_an_end(b, a)
 }

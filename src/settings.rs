@@ -29,8 +29,12 @@ pub struct Ignore {
 /// Where the Uninstallation section may sit relative to `## Setup`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Placement {
-    /// Nested in the Setup section, or the H2 directly after it.
+    /// No policy asked for: the H2 directly after the Setup section; a section nested in Setup
+    /// is a warning in integrations-extras and an error in the Marketplace.
     #[default]
+    #[value(skip)]
+    Default,
+    /// Nested in the Setup section, or the H2 directly after it.
     Either,
     /// Nested in the Setup section (an H3 or deeper under `## Setup`).
     Nested,

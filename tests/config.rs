@@ -429,7 +429,9 @@ fn two_integrations() -> tempfile::TempDir {
         Path::new("fixtures/uninstallation-field-missing-oauth"),
         &repo.path().join("broken"),
     );
-    let config = "[rules]\nuninstallation-field-missing = { level = \"off\", reason = \"x\" }\n";
+    // The nested section passes under `either` (the fixture's own `ddlint.args`).
+    let config = "uninstall-placement = \"either\"\n\n[rules]\n\
+                  uninstallation-field-missing = { level = \"off\", reason = \"x\" }\n";
     std::fs::write(repo.path().join("0evil/ddlint.toml"), config).unwrap();
     repo
 }

@@ -89,3 +89,27 @@ fn fix_reports_what_remains_and_never_touches_app_uuid() {
         "{names:?}"
     );
 }
+
+/// singlestoredb_cloud titles its section "Uninstall the Datadog integration": the unsafe fixes
+/// rename it, make it the H2 after Setup and complete its sentences, and no uninstall finding
+/// is left (the corpus-wide run above asserts the same for every integration).
+#[test]
+fn unsafe_fixes_rename_a_lookalike_heading_and_leave_no_uninstall_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("singlestoredb_cloud");
+    copy_tree(&Path::new(CORPUS).join("singlestoredb_cloud"), &target);
+    let output = ddlint(&["--fix", "--unsafe-fixes", "--format", "json"], &target);
+    assert!(matches!(output.status.code(), Some(0 | 1)));
+    let readme = std::fs::read_to_string(target.join("README.md")).unwrap();
+    assert!(readme.contains("\n## Uninstallation\n"), "{readme}");
+    assert!(!readme.contains("Uninstall the Datadog integration\n"));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let left: Vec<_> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["name"].as_str().unwrap())
+        .filter(|name| name.contains("uninstall"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

@@ -88,7 +88,12 @@ fn marketplace() -> &'static Path {
 
 /// Every finding on the listings is one a reviewer agrees with (each was read in its file).
 fn marketplace_findings_match_the_reviewed_list() {
-    let report = corpus::check(marketplace());
+    // The sample kept each listing's manifest, README and the files the manifest references:
+    // an image only the README shows was left out, so `readme-image-missing` would report the
+    // sample's trimming, not the listings (the real repository has those images).
+    let mut settings = ddlint::Settings::default();
+    settings.levels.insert("readme-image-missing", None);
+    let report = ddlint::check(&[marketplace().to_owned()], &settings).unwrap();
     let lines = corpus::finding_lines(&report, marketplace());
     corpus::assert_reviewed(&lines, SHARED_MARKETPLACE_REVIEWED);
 }
@@ -239,6 +244,76 @@ fn marketplace_diff_completes() {
     assert!(stderr.is_empty(), "{stderr}");
 }
 
+/// The README rules of the Marketplace (`support-section-missing`, `readme-section-empty`,
+/// `uninstall-section-misplaced` for an H3, `uninstall-section-image`, `readme-image-missing`,
+/// `readme-image-url`) each fire on a real listing whose README was mutated, once, on the line
+/// of the mutation, and the listing as it is gets none of them. The listing is copied into a
+/// temporary directory at test time, never into the project.
+fn marketplace_readme_rules_fire_on_mutated_real_listings() {
+    let original = Path::new(SHARED_MARKETPLACE).join("agentil_software_services_5_days");
+    let readme = std::fs::read_to_string(original.join("README.md")).unwrap();
+    let findings = |text: &str| -> Vec<(String, usize)> {
+        let dir = tempfile::tempdir().unwrap();
+        let listing = dir.path().join("agentil_software_services_5_days");
+        support::copy_tree(&original, &listing);
+        std::fs::write(listing.join("README.md"), text).unwrap();
+        let report = corpus::check(&listing);
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.code.starts_with("DD2"))
+            .map(|d| {
+                let line = d.primary.file.line_col(d.primary.span.start).line;
+                (d.rule.name.to_owned(), line)
+            })
+            .collect()
+    };
+    assert_eq!(findings(&readme), [], "the real listing passes");
+    let line_of = |text: &str, needle: &str| {
+        let at = text.find(needle).unwrap();
+        text[..at].matches('\n').count() + 1
+    };
+    let cases = [
+        ("## Support\n", "## Help\n", "support-section-missing", None),
+        (
+            "Agentil will reach out to confirm.\n",
+            "<!-- to do -->\n",
+            "readme-section-empty",
+            Some("## Uninstallation"),
+        ),
+        (
+            "## Uninstallation",
+            "### Uninstallation",
+            "uninstall-section-misplaced",
+            Some("### Uninstallation"),
+        ),
+        (
+            "Agentil will reach out to confirm.\n",
+            "Agentil will reach out to confirm.\n\n![Steps](images/consultant.jpg)\n",
+            "uninstall-section-image",
+            Some("![Steps]"),
+        ),
+        (
+            "## Setup\n",
+            "## Setup\n![Plan](images/plan.png)\n",
+            "readme-image-missing",
+            Some("![Plan]"),
+        ),
+        (
+            "## Setup\n",
+            "## Setup\n![Plan](./images/consultant.jpg)\n",
+            "readme-image-url",
+            Some("![Plan]"),
+        ),
+    ];
+    for (from, to, rule, at) in cases {
+        assert!(readme.contains(from), "{rule}: the listing changed");
+        let mutated = readme.replacen(from, to, 1);
+        let line = at.map_or(1, |needle| line_of(&mutated, needle));
+        assert_eq!(findings(&mutated), [(rule.to_owned(), line)], "{rule}");
+    }
+}
+
 const TESTS: &[(&str, fn())] = &[
     (
         "extras_are_checked_completely_and_deterministically",
@@ -289,6 +364,10 @@ const TESTS: &[(&str, fn())] = &[
         marketplace_listing_rules_fire_on_mutated_real_listings,
     ),
     ("marketplace_diff_completes", marketplace_diff_completes),
+    (
+        "marketplace_readme_rules_fire_on_mutated_real_listings",
+        marketplace_readme_rules_fire_on_mutated_real_listings,
+    ),
 ];
 
 /// libtest's flags that take a value (`--test-threads 2`): the value is no filter.

@@ -75,7 +75,7 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_name = "REF")]
     pub(crate) base: Option<String>,
     /// Where the Uninstallation section may sit: nested in Setup, the H2 after it, or either
-    /// [default: either].
+    /// [default: the H2 after Setup; nested in it is a warning, an error in the Marketplace].
     #[arg(long, value_enum)]
     pub(crate) uninstall_placement: Option<Placement>,
     /// Check only the integrations with files changed since this git revision.

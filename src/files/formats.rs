@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 use crate::codeowners::Codeowners;
 use crate::csv;
 use crate::json;
+use crate::readme::images::Image;
 use crate::readme::rendered::{SectionText, render};
 use crate::readme::{self, Outline};
 use crate::repo_config::RepoConfig;
@@ -145,6 +146,8 @@ pub(crate) struct Readme {
     pub(crate) outline: Outline,
     /// The Uninstallation section's rendered text, made once for the rules that read it.
     uninstall: OnceLock<Option<SectionText>>,
+    /// The images, found once for the rules (and the file table) that look at them.
+    images: OnceLock<Vec<Image>>,
 }
 
 impl Readme {
@@ -153,7 +156,14 @@ impl Readme {
             outline: readme::outline(source.text()),
             source,
             uninstall: OnceLock::new(),
+            images: OnceLock::new(),
         }
+    }
+
+    /// Every image of the README (Markdown and HTML `<img>`), in document order.
+    pub(crate) fn images(&self) -> &[Image] {
+        self.images
+            .get_or_init(|| readme::images::images(self.source.text()))
     }
 
     /// Index of the first H2 whose text is `text` (ASCII case-insensitive).

@@ -35,6 +35,8 @@ pub enum Kind {
     DdevConfig,
     /// An integration's `assets/logs` directory, looked at from the repository scope.
     LogsAssets,
+    /// `images/<name>` for an image the README shows: only looked at, never opened.
+    ReadmeImage,
 }
 
 /// Where the files of a kind are found.
@@ -58,6 +60,9 @@ pub(crate) enum Found {
     Root(&'static str),
     /// A fixed path in each checked integration, as a row of the repository's table.
     EachIntegration(&'static str),
+    /// `images/<name>` for the file name of every image of the README (Datadog looks an image
+    /// up by its name in the integration's `images/` folder).
+    ReadmeImages,
 }
 
 /// How a file of the kind is read.
@@ -192,6 +197,12 @@ pub(crate) static KINDS: &[KindSpec] = &[
     KindSpec {
         kind: Kind::LogsAssets,
         found: &[Found::EachIntegration("assets/logs")],
+        format: Format::Stat,
+        max_bytes: 0,
+    },
+    KindSpec {
+        kind: Kind::ReadmeImage,
+        found: &[Found::ReadmeImages],
         format: Format::Stat,
         max_bytes: 0,
     },

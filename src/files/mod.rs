@@ -141,6 +141,9 @@ impl Row {
     }
 }
 
+/// The path `images/<name>` of an image of the README, and its row.
+type ImageFile = (String, FileId);
+
 /// The files of one scope.
 #[derive(Debug)]
 pub(crate) struct Files {
@@ -152,6 +155,8 @@ pub(crate) struct Files {
     fixed: Vec<Row>,
     /// Files the manifest names, worked out once from the parsed manifest.
     referenced: OnceLock<(Vec<Row>, Vec<Reference>)>,
+    /// Files the README's images name, worked out once (after `referenced`) when a rule asks.
+    from_readme: OnceLock<(Vec<Row>, Vec<ImageFile>)>,
     context: Arc<Context>,
     /// The kinds the running rule declared it reads: asking for another is a bug in the rule.
     allowed: Cell<Option<&'static [Kind]>>,
@@ -237,6 +242,7 @@ impl Files {
             real: OnceLock::new(),
             fixed,
             referenced: OnceLock::new(),
+            from_readme: OnceLock::new(),
             context,
             allowed: Cell::new(None),
             shares_roots: false,
@@ -250,15 +256,22 @@ impl Files {
         let Some(index) = index.checked_sub(shared.len()) else {
             return shared.get(index);
         };
-        match index.checked_sub(self.fixed.len()) {
-            None => self.fixed.get(index),
-            Some(index) => self.referenced_rows().get(index),
+        let Some(index) = index.checked_sub(self.fixed.len()) else {
+            return self.fixed.get(index);
+        };
+        let referenced = self.referenced_rows();
+        match index.checked_sub(referenced.len()) {
+            None => referenced.get(index),
+            Some(index) => self.from_readme.get()?.0.get(index),
         }
     }
 
     /// Every file id of `kind`, the manifest's references included.
     pub(crate) fn ids(&self, kind: Kind) -> Vec<FileId> {
         self.check_allowed(kind);
+        if spec(kind).found.contains(&Found::ReadmeImages) {
+            self.readme_files();
+        }
         self.all_rows()
             .filter(|(_, row)| row.kind == kind)
             .map(|(id, _)| id)
@@ -272,10 +285,12 @@ impl Files {
             .get()
             .map(|(rows, _)| rows.as_slice())
             .unwrap_or_default();
+        let from_readme = self.readme_rows();
         self.shared()
             .iter()
             .chain(&self.fixed)
             .chain(referenced)
+            .chain(from_readme)
             .zip(0..)
             .map(|(row, i)| (FileId(i), row))
     }
@@ -285,8 +300,42 @@ impl Files {
             .iter()
             .chain(&self.fixed)
             .chain(self.referenced_rows())
+            .chain(self.readme_rows())
             .zip(0..)
             .map(|(row, i)| (FileId(i), row))
+    }
+
+    /// The README's rows, when they were worked out (never works them out).
+    fn readme_rows(&self) -> &[Row] {
+        self.from_readme
+            .get()
+            .map(|(rows, _)| rows.as_slice())
+            .unwrap_or_default()
+    }
+
+    /// `images/<name>` for each image of the README, with its row, worked out once.
+    fn readme_files(&self) -> &[ImageFile] {
+        let (_, files) = self.from_readme.get_or_init(|| {
+            let first = self.shared().len() + self.fixed.len() + self.referenced_rows().len();
+            let images = self.markdown(FileId::README).map(Readme::images);
+            let known = (self.shared().iter())
+                .chain(&self.fixed)
+                .chain(self.referenced_rows())
+                .zip(0..);
+            let known = known.map(|(row, i)| (FileId(i), row));
+            references::readme_image_rows(images.unwrap_or_default(), known, first)
+        });
+        files
+    }
+
+    /// The row of the file `images/<name>` for an image of the README (see
+    /// [`crate::readme::images::file_name`]), when the README shows such an image.
+    pub(crate) fn readme_image(&self, path: &str) -> Option<FileId> {
+        self.check_allowed(Kind::ReadmeImage);
+        self.readme_files()
+            .iter()
+            .find(|(known, _)| known == path)
+            .map(|(_, id)| *id)
     }
 
     fn referenced_rows(&self) -> &[Row] {

@@ -51,6 +51,32 @@ pub(crate) fn collect(root: Option<&Node>, fixed: &[Row]) -> (Vec<Row>, Vec<Refe
     (rows, references)
 }
 
+/// The rows of the files the README's images name, `images/<name>`, numbered from `first`;
+/// a file some row of `known` holds already keeps that row. Returns the new rows and every
+/// image file's path with its row.
+pub(crate) fn readme_image_rows<'a>(
+    images: &[crate::readme::images::Image],
+    known: impl Iterator<Item = (FileId, &'a Row)>,
+    first: usize,
+) -> (Vec<Row>, Vec<(String, FileId)>) {
+    let mut by_path: HashMap<String, FileId> =
+        known.map(|(id, row)| (normal(&row.path), id)).collect();
+    let mut rows = Vec::new();
+    let mut files = Vec::new();
+    for image in images {
+        let Some(name) = crate::readme::images::file_name(&image.src) else {
+            continue;
+        };
+        let path = format!("images/{name}");
+        let file = *by_path.entry(normal(&path)).or_insert_with(|| {
+            rows.push(Row::new(Kind::ReadmeImage, path.clone()));
+            id(first + rows.len() - 1)
+        });
+        files.push((path, file));
+    }
+    (rows, files)
+}
+
 fn id(index: usize) -> FileId {
     FileId(u32::try_from(index).unwrap_or(u32::MAX))
 }
@@ -89,7 +115,11 @@ fn paths<'a>(root: &'a Node, found: &Found) -> Vec<(String, &'a str)> {
             .enumerate()
             .filter_map(|(i, item)| string(format!("{array}/{i}/{field}"), item.get(field)?))
             .collect(),
-        Found::Name(_) | Found::Base(_) | Found::Root(_) | Found::EachIntegration(_) => Vec::new(),
+        Found::Name(_)
+        | Found::Base(_)
+        | Found::Root(_)
+        | Found::EachIntegration(_)
+        | Found::ReadmeImages => Vec::new(),
     }
 }
 

@@ -1,5 +1,8 @@
 //! The README outline: headings with spans and section extents, and GitHub anchor slugs.
 
+pub(crate) mod content;
+pub(crate) mod definitions;
+pub(crate) mod images;
 mod outline;
 pub(crate) mod rendered;
 pub(crate) mod sentence;
@@ -7,6 +10,16 @@ mod slug;
 
 pub(crate) use outline::outline;
 pub(crate) use slug::{Slugger, slug};
+
+/// The Markdown dialect GitHub renders, as every README parse here reads it.
+pub(crate) fn options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+}
 
 /// Byte offsets into the original text, end exclusive.
 pub(crate) type Span = std::ops::Range<usize>;

@@ -7,7 +7,7 @@ use crate::json::escape_token;
 use crate::readme::slug;
 use crate::requirements::UNINSTALL_SLUG;
 use crate::rules::{Rule, RuleMeta};
-use crate::settings::Settings;
+use crate::settings::{RepoKind, Settings};
 
 declare_rule! {
     /// ## What it does
@@ -18,8 +18,9 @@ declare_rule! {
     /// The finding is a warning for `support`, which most integrations point at a `#Support`
     /// heading their README does not have, and an error otherwise. Anchors for `Overview` and
     /// `Setup` are left to `overview-section-missing` and `setup-section-missing`, and
-    /// `uninstallation` to `uninstallation-field-value` and `uninstall-section-missing`, so that
-    /// one defect gives one finding.
+    /// `uninstallation` to `uninstallation-field-value` and `uninstall-section-missing`, and in
+    /// a Marketplace listing `#Support` to `support-section-missing`, so that one defect gives
+    /// one finding.
     ///
     /// ## Why
     /// The integration tile turns these fields into links into the README. A link to an anchor
@@ -56,11 +57,13 @@ impl Rule for AnchorUnresolved {
         &Self::META
     }
 
-    fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
+    fn check(&self, integration: &Integration, settings: &Settings, out: &mut Vec<Finding>) {
         let (Some(root), Some(readme)) = (integration.manifest_root(), integration.readme())
         else {
             return;
         };
+        // A listing's missing `## Support` is `support-section-missing`'s.
+        let marketplace = integration.repo_kind(settings) == RepoKind::Marketplace;
         let Some(tile) = root.get("tile").and_then(|tile| tile.as_object()) else {
             return;
         };
@@ -75,6 +78,7 @@ impl Rule for AnchorUnresolved {
             let wanted = slug(anchor);
             if member.key == "uninstallation"
                 || LEFT_TO_OTHER_RULES.contains(&wanted.as_str())
+                || marketplace && wanted == "support"
                 || readme.outline.by_slug(&wanted).is_some()
             {
                 continue;

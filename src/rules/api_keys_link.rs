@@ -60,7 +60,7 @@ const SITES: [&str; 8] = [
     "app.ddog-gov.com",
 ];
 
-const API_KEYS_PATH: &str = "/organization-settings/api-keys";
+pub(crate) const API_KEYS_PATH: &str = "/organization-settings/api-keys";
 
 impl Rule for ApiKeysLink {
     fn meta(&self) -> &'static RuleMeta {
@@ -146,16 +146,20 @@ fn unlinked_mention(section: &SectionText) -> Option<std::ops::Range<usize>> {
 
 /// `/organization-settings/api-keys`, with an optional query, on no host or a Datadog site.
 fn accepted(dest: &str) -> bool {
-    let path = match dest.strip_prefix("https://") {
-        Some(rest) => match rest.split_once('/') {
-            Some((host, path)) if SITES.contains(&host.to_ascii_lowercase().as_str()) => path,
-            _ => return false,
-        },
-        None => match dest.strip_prefix('/') {
-            Some(path) => path,
-            None => return false,
-        },
-    };
+    dest.strip_prefix('/').is_some_and(is_api_keys_path) || api_keys_site(dest).is_some()
+}
+
+/// The Datadog site whose API Keys page an absolute link opens (`https://<site>/...`), as
+/// written in `dest`; `None` for a site-relative link or any other page.
+pub(crate) fn api_keys_site(dest: &str) -> Option<&str> {
+    let rest = dest.strip_prefix("https://")?;
+    let (host, path) = rest.split_once('/')?;
+    (SITES.contains(&host.to_ascii_lowercase().as_str()) && is_api_keys_path(path)).then_some(host)
+}
+
+/// `organization-settings/api-keys` (the path after its first `/`), with an optional
+/// trailing `/`, query or fragment.
+fn is_api_keys_path(path: &str) -> bool {
     let path = path.split(['?', '#']).next().unwrap_or_default();
     format!("/{}", path.trim_end_matches('/')) == API_KEYS_PATH
 }

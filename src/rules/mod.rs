@@ -11,11 +11,13 @@ use crate::repository::Repository;
 use crate::settings::Settings;
 
 mod base;
+mod capped;
 mod classifier_tags;
 mod media;
 mod metadata;
 mod metadata_units;
 mod owners;
+mod readme_images;
 mod required_h2;
 mod required_sentence;
 mod saved_views;
@@ -122,11 +124,19 @@ registry! {
     setup_section_missing::SetupSectionMissing,
     uninstall_section_missing::UninstallSectionMissing,
     uninstall_section_misplaced::UninstallSectionMisplaced,
+    support_section_missing::SupportSectionMissing,
+    readme_section_empty::ReadmeSectionEmpty,
+    uninstall_section_image::UninstallSectionImage,
     revocation_text_missing::RevocationTextMissing,
     revocation_text_reworded::RevocationTextReworded,
     api_keys_text_missing::ApiKeysTextMissing,
     api_keys_text_reworded::ApiKeysTextReworded,
     api_keys_link::ApiKeysLink,
+    api_keys_link_site::ApiKeysLinkSite,
+    readme_non_ascii::ReadmeNonAscii,
+    readme_image_missing::ReadmeImageMissing,
+    readme_image_url::ReadmeImageUrl,
+    hugo_shortcode::HugoShortcode,
     service_check_invalid::ServiceCheckInvalid,
     service_check_duplicate::ServiceCheckDuplicate,
     service_check_integration::ServiceCheckIntegration,

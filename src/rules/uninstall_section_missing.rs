@@ -3,7 +3,7 @@
 use crate::finding::FixSpec;
 use crate::files::FileId;
 use crate::finding::{Finding, Place};
-use crate::fix::markdown::insert_section;
+use crate::fix::markdown::{insert_section, rename_heading};
 use crate::files::Readme;
 use crate::integration::Integration;
 use crate::requirements::uninstall_section_template;
@@ -48,7 +48,10 @@ declare_rule! {
     ///
     /// ## Fix
     /// Add the section above as the H2 directly after the Setup section, with the integration's
-    /// name in the `filter` of the API Keys link.
+    /// name in the `filter` of the API Keys link: `ddlint check --fix --unsafe-fixes` inserts
+    /// it in an OAuth integration. A heading that looks meant as the section
+    /// (`### Uninstall the Datadog integration`) is renamed `Uninstallation`, keeping its level,
+    /// with `--unsafe-fixes`: its text is for a person to check.
     ///
     /// ## References
     /// - Datadog documentation, "OAuth for integrations", uninstallation requirements
@@ -89,7 +92,9 @@ impl Rule for UninstallSectionMissing {
                 "this integration has an OAuth client",
             );
         }
-        if oauth && readme.uninstall_lookalike().is_none() {
+        if let Some(lookalike) = readme.uninstall_lookalike() {
+            finding = finding.with_fix(rename(readme, lookalike));
+        } else if oauth {
             finding = finding.with_fix(fix(readme, &integration.title()));
         }
         out.push(finding);
@@ -105,6 +110,14 @@ fn fix(readme: &Readme, title: &str) -> Option<FixSpec> {
         &uninstall_section_template(title),
     );
     let description = "insert the Uninstallation section after the Setup section";
+    Some(FixSpec::unsafe_(FileId::README, description, vec![edit]))
+}
+
+/// Renames the heading that looks meant as the section to `Uninstallation`, keeping its level.
+fn rename(readme: &Readme, index: usize) -> Option<FixSpec> {
+    let heading = readme.outline.headings.get(index)?;
+    let edit = rename_heading(readme.source.text(), heading, "Uninstallation")?;
+    let description = "rename the heading to `Uninstallation`";
     Some(FixSpec::unsafe_(FileId::README, description, vec![edit]))
 }
 

@@ -183,9 +183,31 @@ fn without_uninstallation(text: &str) -> serde_json::Value {
     value
 }
 
+/// The Datadog sites whose API Keys links the fixes make site-relative.
+const SITES: [&str; 8] = [
+    "app.datadoghq.com",
+    "us3.datadoghq.com",
+    "us5.datadoghq.com",
+    "app.datadoghq.eu",
+    "datadoghq.eu",
+    "ap1.datadoghq.com",
+    "ap2.datadoghq.com",
+    "app.ddog-gov.com",
+];
+
 /// The README without its Uninstallation section (heading through the next heading of the same
-/// or a higher level), for comparing what lies outside it.
+/// or a higher level; a heading that names uninstalling counts, since a fix renames it), and
+/// with its API Keys links site-relative, for comparing what lies outside the section: the
+/// fixes move the section, re-level or rename its heading, and make a single-site API Keys link
+/// relative in its reference definition, which may sit anywhere.
 fn outside_uninstall_section(text: &str) -> String {
+    let mut text = text.to_owned();
+    for site in SITES {
+        text = text.replace(
+            &format!("https://{site}/organization-settings/api-keys"),
+            "/organization-settings/api-keys",
+        );
+    }
     let mut out = String::new();
     let mut skipping: Option<usize> = None;
     for line in text.split_inclusive('\n') {
@@ -194,7 +216,7 @@ fn outside_uninstall_section(text: &str) -> String {
         if heading && skipping.is_some_and(|depth| level <= depth) {
             skipping = None;
         }
-        if heading && line[level..].trim().eq_ignore_ascii_case("uninstallation") {
+        if heading && line[level..].to_ascii_lowercase().contains("uninstall") {
             skipping = Some(level);
         }
         if skipping.is_none() {
@@ -234,7 +256,8 @@ fn assert_manifest_fix(fixed: &Path, before: &str, after: &str) {
 }
 
 /// `--fix --unsafe-fixes` over a copy of the repository `original`: every fixable finding is
-/// fixed, manifests change only in `tile.uninstallation` and READMEs only in their Uninstallation
+/// fixed, no finding of an uninstall rule (`uninstall-section-*`, `uninstallation-field-*`) is
+/// left, manifests change only in `tile.uninstallation` and READMEs only in their Uninstallation
 /// section, and a second run changes nothing. Returns how many files changed.
 pub fn fix_everything(original: &Path) -> usize {
     let dir = tempfile::tempdir().unwrap();
@@ -259,6 +282,17 @@ pub fn fix_everything(original: &Path) -> usize {
         .map(|d| format!("{} {}", d["file"], d["name"]))
         .collect();
     assert!(fixable.is_empty(), "fixable findings remain: {fixable:?}");
+    let uninstall: Vec<_> = remaining["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["name"].as_str().unwrap().contains("uninstall"))
+        .map(|d| format!("{}:{} {}", d["file"], d["line"], d["name"]))
+        .collect();
+    assert!(
+        uninstall.is_empty(),
+        "uninstall findings remain: {uninstall:?}"
+    );
 
     let mut changed_files = 0;
     for fixed in integrations(&root) {

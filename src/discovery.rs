@@ -67,11 +67,12 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovered, DiscoveryError> {
     let mut found: BTreeMap<PathBuf, (PathBuf, Option<PathBuf>)> = BTreeMap::new();
     let mut skipped = Vec::new();
     let mut links = Vec::new();
+    let mut parents = BTreeMap::new();
     for path in paths {
         match integrations_of(path, &mut links) {
             Ok((dirs, root)) => {
                 for dir in dirs {
-                    let key = dir.canonicalize().unwrap_or_else(|_| dir.clone());
+                    let key = real_path(&dir, &mut parents);
                     let root = root.clone().or_else(|| parent_root(&dir));
                     let entry = found.entry(key).or_insert((dir, None));
                     entry.1 = entry.1.take().or(root);
@@ -117,6 +118,26 @@ fn integrations_of(
         return Err(DiscoveryError::NoIntegration(path.to_owned()));
     }
     Ok((dirs, Some(path.to_owned())))
+}
+
+/// The real path of `dir`, the key that makes two spellings of one integration one: its
+/// parent's real path (found once for all its siblings) joined with its name, when `dir` is a
+/// plain directory; else the system's answer.
+fn real_path(dir: &Path, parents: &mut BTreeMap<PathBuf, Option<PathBuf>>) -> PathBuf {
+    let plain = std::fs::symlink_metadata(dir).is_ok_and(|meta| meta.is_dir());
+    let parent_and_name = dir
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+        .zip(dir.file_name());
+    if let (true, Some((parent, name))) = (plain, parent_and_name) {
+        let real = parents
+            .entry(parent.to_path_buf())
+            .or_insert_with(|| parent.canonicalize().ok());
+        if let Some(real) = real {
+            return real.join(name);
+        }
+    }
+    dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())
 }
 
 /// The parent of an integration given by itself, when it holds a root's files.

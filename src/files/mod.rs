@@ -160,6 +160,8 @@ pub(crate) struct Files {
     context: Arc<Context>,
     /// The kinds the running rule declared it reads: asking for another is a bug in the rule.
     allowed: Cell<Option<&'static [Kind]>>,
+    /// Directories beneath the table's directory already walked through (looked at once).
+    known_dirs: resolve::KnownDirs,
     /// The repository table: the context's root rows come first.
     shares_roots: bool,
 }
@@ -245,6 +247,7 @@ impl Files {
             from_readme: OnceLock::new(),
             context,
             allowed: Cell::new(None),
+            known_dirs: resolve::KnownDirs::default(),
             shares_roots: false,
         }
     }
@@ -378,16 +381,18 @@ impl Files {
     /// Where a row's path leads, beneath its base (or the table's directory).
     fn resolve_row<'a>(&'a self, row: &'a Row) -> &'a Resolved {
         row.resolved.get_or_init(|| {
-            let base = row.base.as_ref().map(|base| base.canonicalize().ok());
-            let root = match &base {
-                Some(real) => real.as_deref(),
-                None => self.real_dir(),
-            };
-            match root {
-                Some(root) => resolve::resolve_beneath(root, &row.path),
-                None => Resolved::Unusable(resolve::Unusable::NotFound {
-                    through_link: false,
-                }),
+            let missing = Resolved::Unusable(resolve::Unusable::NotFound {
+                through_link: false,
+            });
+            match &row.base {
+                Some(base) => match self.context.parents.of(base) {
+                    Some(root) => resolve::resolve_beneath(&root, &row.path),
+                    None => missing,
+                },
+                None => match self.real_dir() {
+                    Some(root) => resolve::resolve_beneath_known(root, &row.path, &self.known_dirs),
+                    None => missing,
+                },
             }
         })
     }

@@ -65,8 +65,18 @@ pub(crate) enum Resolved {
 /// More links than any real tree chains; the bound stops loops.
 const MAX_LINKS: usize = 40;
 
+/// Real directories (no link among their components) already walked through beneath a root:
+/// many files of an integration share `assets/` and `images/`, which are then looked at once.
+pub(crate) type KnownDirs = std::cell::RefCell<std::collections::HashSet<PathBuf>>;
+
 /// Resolves `relative` beneath `root`, which must be the directory's real (canonical) path.
 pub(crate) fn resolve_beneath(root: &Path, relative: &str) -> Resolved {
+    resolve_beneath_known(root, relative, &KnownDirs::default())
+}
+
+/// As [`resolve_beneath`], skipping the `lstat` of directories in `known` and adding the ones
+/// it walks through.
+pub(crate) fn resolve_beneath_known(root: &Path, relative: &str, known: &KnownDirs) -> Resolved {
     if let Some(escape) = lexical_escape(relative) {
         return Resolved::Escapes(escape);
     }
@@ -76,8 +86,16 @@ pub(crate) fn resolve_beneath(root: &Path, relative: &str) -> Resolved {
         pending: components(Path::new(relative)),
         links: 0,
         last: None,
+        known,
     }
     .run()
+}
+
+/// What the walk found at `current`.
+enum Found {
+    Directory,
+    File(u64),
+    Special,
 }
 
 struct Walk<'a> {
@@ -85,8 +103,9 @@ struct Walk<'a> {
     current: PathBuf,
     pending: VecDeque<OsString>,
     links: usize,
-    /// The metadata of `current`, once a component was walked.
-    last: Option<std::fs::Metadata>,
+    /// What `current` is, once a component was walked.
+    last: Option<Found>,
+    known: &'a KnownDirs,
 }
 
 /// The next component: `..` or a name (`.` and empty parts are dropped when splitting).
@@ -104,13 +123,13 @@ impl Walk<'_> {
                 return resolved;
             }
         }
-        match &self.last {
-            Some(meta) if meta.is_file() => Resolved::File {
-                len: meta.len(),
+        match self.last {
+            Some(Found::File(len)) => Resolved::File {
+                len,
                 real: self.current,
             },
-            Some(meta) if !meta.is_dir() => Resolved::Unusable(Unusable::Special),
-            _ => Resolved::Unusable(Unusable::Directory),
+            Some(Found::Special) => Resolved::Unusable(Unusable::Special),
+            Some(Found::Directory) | None => Resolved::Unusable(Unusable::Directory),
         }
     }
 
@@ -124,16 +143,29 @@ impl Walk<'_> {
             return Err(Resolved::Escapes(how));
         }
         self.current.pop();
-        self.last = std::fs::symlink_metadata(&self.current).ok();
+        // Every directory above `current` was walked through: a plain directory.
+        self.last = Some(Found::Directory);
         Ok(())
     }
 
     fn child(&mut self, name: &OsString) -> Result<(), Resolved> {
         let next = self.current.join(name);
+        if self.known.borrow().contains(&next) {
+            self.current = next;
+            self.last = Some(Found::Directory);
+            return Ok(());
+        }
         let meta = std::fs::symlink_metadata(&next).map_err(|error| self.unusable(&error))?;
         if !meta.file_type().is_symlink() {
+            self.last = Some(if meta.is_dir() {
+                self.known.borrow_mut().insert(next.clone());
+                Found::Directory
+            } else if meta.is_file() {
+                Found::File(meta.len())
+            } else {
+                Found::Special
+            });
             self.current = next;
-            self.last = Some(meta);
             return Ok(());
         }
         self.links += 1;

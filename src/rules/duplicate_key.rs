@@ -9,8 +9,9 @@ use crate::settings::Settings;
 
 declare_rule! {
     /// ## What it does
-    /// Reports a key that appears twice in the same JSON object of `manifest.json` (or of the
-    /// OAuth client file), and labels both occurrences.
+    /// Reports a key that appears twice in the same JSON object of a JSON file ddlint reads
+    /// (`manifest.json`, the OAuth client file, service checks, dashboards, saved views), and
+    /// labels both occurrences.
     ///
     /// ## Why
     /// JSON parsers disagree on duplicate keys: most keep the last value silently, some keep the
@@ -43,7 +44,7 @@ declare_rule! {
         code: "DD003",
         name: "duplicate-key",
         level: Error,
-        summary: "a JSON object in manifest.json or the OAuth client file repeats a key",
+        summary: "a JSON object in a file ddlint reads repeats a key",
         reads: loaded,
     }
 }

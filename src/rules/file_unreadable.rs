@@ -9,9 +9,12 @@ use crate::settings::Settings;
 
 declare_rule! {
     /// ## What it does
-    /// Reports a `manifest.json`, `README.md` or OAuth client file (`assets.oauth`) that exists
-    /// but cannot be read as text: it is a
-    /// directory, it cannot be opened, it is larger than 8 MiB, or it is not valid UTF-8.
+    /// Reports a file ddlint reads (`manifest.json`, `README.md`, and the asset files its rules
+    /// read: the OAuth client file, service checks, dashboards, saved views, `metadata.csv`, the
+    /// repository's CODEOWNERS and `.ddev/config.toml`) that exists but cannot be read as text:
+    /// it is a directory or a special file, it cannot be opened, it is larger than its limit
+    /// (8 MiB for most), it is past the run's read limit (`--read-limit`), or it is not valid
+    /// UTF-8.
     ///
     /// ## Why
     /// Datadog reads both files as UTF-8 text. A file that cannot be read cannot be checked, and
@@ -30,7 +33,7 @@ declare_rule! {
         code: "DD001",
         name: "file-unreadable",
         level: Error,
-        summary: "manifest.json, README.md or the OAuth client file cannot be read as UTF-8 text",
+        summary: "a file ddlint reads cannot be read: not UTF-8, not a regular file, too large, or past the read limit",
         reads: loaded,
     }
 }

@@ -9,9 +9,10 @@ use crate::settings::Settings;
 
 declare_rule! {
     /// ## What it does
-    /// Reports a `manifest.json` (or the OAuth client file that `assets.oauth` names) that is
-    /// not valid JSON, at the exact character where parsing stopped. JSON is read strictly, as RFC 8259 defines it: no comments, no trailing commas,
-    /// no single quotes, no unescaped control characters in strings.
+    /// Reports a JSON file ddlint reads (`manifest.json`, the OAuth client file, the service
+    /// checks, dashboards and saved views) that is not valid JSON, at the exact character where
+    /// parsing stopped. JSON is read strictly, as RFC 8259 defines it: no comments, no trailing
+    /// commas, no single quotes, no unescaped control characters in strings.
     ///
     /// ## Why
     /// Datadog's tooling parses the manifest with a strict JSON parser. A manifest that does not
@@ -42,7 +43,7 @@ declare_rule! {
         code: "DD002",
         name: "invalid-json",
         level: Error,
-        summary: "manifest.json or the OAuth client file is not valid JSON",
+        summary: "a JSON file ddlint reads (manifest, OAuth client, service checks, dashboards, saved views) is not valid JSON",
         reads: loaded,
     }
 }

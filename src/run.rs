@@ -81,7 +81,8 @@ impl Plan {
             _ => None,
         };
         let mut roots = found.roots;
-        roots.retain(|dir, _| dirs.contains(dir));
+        let checked: std::collections::HashSet<&PathBuf> = dirs.iter().collect();
+        roots.retain(|dir, _| checked.contains(dir));
         Ok(Self {
             dirs,
             skipped: found.skipped,

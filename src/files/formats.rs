@@ -146,24 +146,33 @@ pub(crate) struct Readme {
     pub(crate) outline: Outline,
     /// The Uninstallation section's rendered text, made once for the rules that read it.
     uninstall: OnceLock<Option<SectionText>>,
-    /// The images, found once for the rules (and the file table) that look at them.
-    images: OnceLock<Vec<Image>>,
+    /// The images, found in the same pass as the outline.
+    images: Vec<Image>,
+    /// Where something shown starts, found in the same pass.
+    shown: readme::content::Shown,
 }
 
 impl Readme {
     pub(crate) fn parse(source: Arc<SourceFile>) -> Self {
+        let scan = readme::scan(source.text());
         Self {
-            outline: readme::outline(source.text()),
+            outline: scan.outline,
+            images: scan.images,
+            shown: scan.shown,
             source,
             uninstall: OnceLock::new(),
-            images: OnceLock::new(),
         }
     }
 
     /// Every image of the README (Markdown and HTML `<img>`), in document order.
     pub(crate) fn images(&self) -> &[Image] {
-        self.images
-            .get_or_init(|| readme::images::images(self.source.text()))
+        &self.images
+    }
+
+    /// For each of `ranges`, whether anything a reader sees starts inside it (blank lines, HTML
+    /// comments and link reference definitions are nothing).
+    pub(crate) fn shows_within(&self, ranges: &[std::ops::Range<usize>]) -> Vec<bool> {
+        self.shown.within(ranges)
     }
 
     /// Index of the first H2 whose text is `text` (ASCII case-insensitive).

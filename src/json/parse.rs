@@ -221,19 +221,27 @@ impl Parser<'_> {
     fn string(&mut self) -> Result<String, ParseError> {
         let open = self.pos;
         self.pos += 1;
-        let mut out = String::new();
+        let mut out: Option<String> = None;
         loop {
             let chunk = self.pos;
             let rest = self.slice(chunk..self.text.len()).as_bytes();
             let special = |&b: &u8| b == b'"' || b == b'\\' || b < 0x20;
             self.pos += rest.iter().position(special).unwrap_or(rest.len());
-            out.push_str(self.slice(chunk..self.pos));
+            let run = self.slice(chunk..self.pos);
+            // Most strings have no escape: one allocation of the right size.
+            if out.is_none() && self.peek() == Some(b'"') {
+                let whole = run.to_owned();
+                self.pos += 1;
+                return Ok(whole);
+            }
+            let decoded = out.get_or_insert_with(|| String::with_capacity(run.len() + 8));
+            decoded.push_str(run);
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(out.unwrap_or_default());
                 }
-                Some(b'\\') => self.escape(&mut out, open)?,
+                Some(b'\\') => self.escape(decoded, open)?,
                 Some(b) => return Err(self.control_char(b, open)),
                 None => return Err(self.unterminated_string(open)),
             }

@@ -1,48 +1,63 @@
 //! Whether a part of a README holds anything a reader sees: text, a heading, a list, a code
 //! block, an image, a rule, an HTML element. Blank lines, HTML comments and link reference
-//! definitions are nothing.
+//! definitions are nothing. The starts of what is shown are collected in the README's one
+//! pass ([`super::scan`]); a section is then looked up, not parsed again.
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag};
-
-const BOM: &str = "\u{feff}";
+use pulldown_cmark::{Event, Tag};
 
 /// Whether anything shown starts inside `range` of `text`.
 #[cfg(test)]
 pub(crate) fn has_content(text: &str, range: Range<usize>) -> bool {
-    with_content(text, std::slice::from_ref(&range)) == [true]
+    super::scan(text).shown.within(std::slice::from_ref(&range)) == [true]
 }
 
-/// For each of `ranges` (sorted, disjoint), whether anything shown starts inside it: one
-/// parse of `text` for all of them.
-pub(crate) fn with_content(text: &str, ranges: &[Range<usize>]) -> Vec<bool> {
-    let mut shown = vec![false; ranges.len()];
-    let offset = if text.starts_with(BOM) { BOM.len() } else { 0 };
-    let body = text.get(offset..).unwrap_or_default();
-    let end = ranges.iter().map(|r| r.end).max().unwrap_or(0);
-    let mut in_comment = false;
-    for (event, at) in Parser::new_ext(body, super::options()).into_offset_iter() {
-        let start = at.start + offset;
-        if start >= end {
-            break;
-        }
+/// Where something shown starts, from one pass over a README's body, fed event by event.
+#[derive(Debug, Default)]
+pub(crate) struct Shown {
+    /// The start of each shown event, sorted, in the text's coordinates once finished.
+    starts: Vec<usize>,
+    /// An HTML comment left open by one line of an HTML block, closed by a later one.
+    in_comment: bool,
+}
+
+impl Shown {
+    pub(super) fn event(&mut self, event: &Event<'_>, range: &Range<usize>) {
         let visible = match event {
             Event::Start(Tag::HtmlBlock) | Event::End(_) | Event::SoftBreak | Event::HardBreak => {
                 false
             }
             Event::Text(text) => !text.trim().is_empty(),
-            Event::Html(html) | Event::InlineHtml(html) => html_shows(&html, &mut in_comment),
+            Event::Html(html) | Event::InlineHtml(html) => html_shows(html, &mut self.in_comment),
             _ => true,
         };
-        if visible
-            && let Some(i) = ranges.iter().position(|r| r.contains(&start))
-            && let Some(slot) = shown.get_mut(i)
-        {
-            *slot = true;
+        if visible && self.starts.last() != Some(&range.start) {
+            self.starts.push(range.start);
         }
     }
-    shown
+
+    /// The starts shifted by `offset` (a skipped BOM) into the text, sorted for lookups.
+    pub(super) fn finish(mut self, offset: usize) -> Self {
+        for start in &mut self.starts {
+            *start += offset;
+        }
+        self.starts.sort_unstable();
+        self.starts.dedup();
+        self
+    }
+
+    /// For each of `ranges`, whether anything shown starts inside it.
+    pub(crate) fn within(&self, ranges: &[Range<usize>]) -> Vec<bool> {
+        (ranges.iter())
+            .map(|range| {
+                let first = self.starts.partition_point(|&start| start < range.start);
+                self.starts
+                    .get(first)
+                    .is_some_and(|&start| start < range.end)
+            })
+            .collect()
+    }
 }
 
 /// Whether a piece of HTML holds anything outside comments (`in_comment` carries a comment

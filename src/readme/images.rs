@@ -4,11 +4,9 @@
 //! most [`MAX_IMAGES`] are kept: real READMEs show fewer than 50, and a hostile one of a million
 //! `![](x)` must not cost a row and a finding each.
 
-use pulldown_cmark::{Event, LinkType, Parser, Tag};
+use pulldown_cmark::{Event, LinkType, Tag};
 
 use super::Span;
-
-const BOM: &str = "\u{feff}";
 
 /// The images of one README that are looked at.
 pub(crate) const MAX_IMAGES: usize = 1000;
@@ -26,24 +24,41 @@ pub(crate) struct Image {
 }
 
 /// Every image of `text`, in document order.
+#[cfg(test)]
 pub(crate) fn images(text: &str) -> Vec<Image> {
-    let offset = if text.starts_with(BOM) { BOM.len() } else { 0 };
-    let body = text.get(offset..).unwrap_or_default();
-    let parser = Parser::new_ext(body, super::options()).into_offset_iter();
-    let definitions: Vec<(String, Span)> = parser
-        .reference_definitions()
-        .iter()
-        .map(|(label, def)| (label.to_owned(), def.span.clone()))
-        .collect();
-    let mut found = Vec::new();
-    let mut html: Option<Span> = None;
-    for (event, range) in parser {
-        if found.len() >= MAX_IMAGES {
-            break;
+    super::scan(text).images
+}
+
+/// The images of one pass over a README's body, fed event by event.
+pub(super) struct Images<'b> {
+    body: &'b str,
+    /// The reference definitions `[1]: url`, for the URL spans of reference images.
+    definitions: Vec<(String, Span)>,
+    found: Vec<Image>,
+    /// The run of HTML events being collected, looked into for `<img>` when it ends.
+    html: Option<Span>,
+}
+
+impl<'b> Images<'b> {
+    pub(super) fn new(body: &'b str, definitions: &pulldown_cmark::RefDefs<'_>) -> Self {
+        let definitions = (definitions.iter())
+            .map(|(label, def)| (label.to_owned(), def.span.clone()))
+            .collect();
+        Self {
+            body,
+            definitions,
+            found: Vec::new(),
+            html: None,
+        }
+    }
+
+    pub(super) fn event(&mut self, event: &Event<'_>, range: &Span) {
+        if self.found.len() >= MAX_IMAGES {
+            return;
         }
         let is_html = matches!(event, Event::Html(_) | Event::InlineHtml(_));
-        if !is_html && let Some(block) = html.take() {
-            html_images(body, block, &mut found);
+        if !is_html && let Some(block) = self.html.take() {
+            html_images(self.body, block, &mut self.found);
         }
         match event {
             Event::Start(Tag::Image {
@@ -52,32 +67,41 @@ pub(crate) fn images(text: &str) -> Vec<Image> {
                 id,
                 ..
             }) => {
-                let url_span = url_span(body, &range, link_type, &id, &dest_url, &definitions);
-                found.push(Image {
-                    src: dest_url.into_string(),
-                    span: range,
+                let (body, definitions) = (self.body, &self.definitions);
+                let url_span = url_span(body, range, *link_type, id, dest_url, definitions);
+                self.found.push(Image {
+                    src: dest_url.to_string(),
+                    span: range.clone(),
                     url_span,
                 });
             }
             Event::Html(_) | Event::InlineHtml(_) => {
-                html = Some(match html.take() {
+                self.html = Some(match self.html.take() {
                     Some(block) => block.start..range.end.max(block.end),
-                    None => range,
+                    None => range.clone(),
                 });
             }
             _ => {}
         }
     }
-    if let Some(block) = html {
-        html_images(body, block, &mut found);
+
+    /// The images in document order, at most [`MAX_IMAGES`], shifted by `offset` (a skipped
+    /// BOM) into the text.
+    pub(super) fn finish(mut self, offset: usize) -> Vec<Image> {
+        if let Some(block) = self.html.take()
+            && self.found.len() < MAX_IMAGES
+        {
+            html_images(self.body, block, &mut self.found);
+        }
+        let mut found = self.found;
+        found.sort_by_key(|image| image.span.start);
+        found.truncate(MAX_IMAGES);
+        for image in &mut found {
+            image.span = image.span.start + offset..image.span.end + offset;
+            image.url_span = image.url_span.start + offset..image.url_span.end + offset;
+        }
+        found
     }
-    found.sort_by_key(|image| image.span.start);
-    found.truncate(MAX_IMAGES);
-    for image in &mut found {
-        image.span = image.span.start + offset..image.span.end + offset;
-        image.url_span = image.url_span.start + offset..image.url_span.end + offset;
-    }
-    found
 }
 
 /// Where a Markdown image's URL is written.

@@ -8,7 +8,42 @@ pub(crate) mod rendered;
 pub(crate) mod sentence;
 mod slug;
 
+#[cfg(test)]
 pub(crate) use outline::outline;
+
+use pulldown_cmark::Parser;
+
+/// What one pass of pulldown-cmark over a README gives: its outline, its images, and where
+/// something shown starts. Every event-driven reading of a README is a sink fed here, so a
+/// README is parsed once however many rules read it.
+#[derive(Debug)]
+pub(crate) struct Scan {
+    pub(crate) outline: Outline,
+    pub(crate) images: Vec<images::Image>,
+    pub(crate) shown: content::Shown,
+}
+
+/// Scans `text`; a leading UTF-8 BOM is skipped and every span still refers to `text`.
+pub(crate) fn scan(text: &str) -> Scan {
+    let (offset, body) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (text.len() - rest.len(), rest),
+        None => (0, text),
+    };
+    let parser = Parser::new_ext(body, options()).into_offset_iter();
+    let mut headings = outline::Headings::default();
+    let mut images = images::Images::new(body, parser.reference_definitions());
+    let mut shown = content::Shown::default();
+    for (event, range) in parser {
+        headings.event(&event, &range);
+        images.event(&event, &range);
+        shown.event(&event, &range);
+    }
+    Scan {
+        outline: headings.finish(body, offset),
+        images: images.finish(offset),
+        shown: shown.finish(offset),
+    }
+}
 pub(crate) use slug::{Slugger, slug};
 
 /// The Markdown dialect GitHub renders, as every README parse here reads it.

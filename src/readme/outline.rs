@@ -1,38 +1,54 @@
 //! Builds the heading outline of a README with pulldown-cmark (CommonMark + GFM blocks).
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::{Heading, Outline, Slugger, Span};
-
-const BOM: &str = "\u{feff}";
 
 /// Parses `text` and returns its headings in document order.
 ///
 /// A leading UTF-8 BOM is skipped; all spans still refer to `text`.
+#[cfg(test)]
 pub(crate) fn outline(text: &str) -> Outline {
-    let (offset, body) = match text.strip_prefix(BOM) {
-        Some(rest) => (BOM.len(), rest),
-        None => (0, text),
-    };
-    let mut slugger = Slugger::default();
-    let mut headings: Vec<Heading> = parse(body)
-        .into_iter()
-        .filter_map(|raw| finish(body, raw, &mut slugger))
-        .collect();
-    set_section_ends(body, &mut headings);
-    for h in &mut headings {
-        h.span = shift(&h.span, offset);
-        h.section = shift(&h.section, offset);
-    }
-    Outline { headings }
+    super::scan(text).outline
 }
 
-fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+/// The headings of one pass over a README's body, fed event by event (code blocks and HTML
+/// blocks yield none).
+#[derive(Default)]
+pub(super) struct Headings {
+    done: Vec<Raw>,
+    current: Option<Raw>,
+}
+
+impl Headings {
+    pub(super) fn event(&mut self, event: &Event<'_>, range: &Span) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                self.current = Some(Raw::new(*level as u8, range.clone()));
+            }
+            Event::End(TagEnd::Heading(_)) => self.done.extend(self.current.take()),
+            other => {
+                if let Some(raw) = self.current.as_mut() {
+                    raw.content_end = raw.content_end.max(range.end);
+                    raw.add(other);
+                }
+            }
+        }
+    }
+
+    /// The outline of `body`, its spans shifted by `offset` (a skipped BOM) into the text.
+    pub(super) fn finish(self, body: &str, offset: usize) -> Outline {
+        let mut slugger = Slugger::default();
+        let mut headings: Vec<Heading> = (self.done.into_iter())
+            .filter_map(|raw| finish(body, raw, &mut slugger))
+            .collect();
+        set_section_ends(body, &mut headings);
+        for h in &mut headings {
+            h.span = shift(&h.span, offset);
+            h.section = shift(&h.section, offset);
+        }
+        Outline { headings }
+    }
 }
 
 /// A heading as the parser reports it, before spans and slugs are worked out.
@@ -80,27 +96,6 @@ impl Raw {
             self.anchor.push_str(s);
         }
     }
-}
-
-/// Collects every Markdown heading; code blocks and HTML blocks yield none.
-fn parse(body: &str) -> Vec<Raw> {
-    let mut out = Vec::new();
-    let mut current: Option<Raw> = None;
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                current = Some(Raw::new(level as u8, range));
-            }
-            Event::End(TagEnd::Heading(_)) => out.extend(current.take()),
-            other => {
-                if let Some(raw) = current.as_mut() {
-                    raw.content_end = raw.content_end.max(range.end);
-                    raw.add(&other);
-                }
-            }
-        }
-    }
-    out
 }
 
 /// Turns a parsed heading into a `Heading` in body coordinates.
@@ -211,6 +206,10 @@ mod tests {
         clippy::panic
     )]
     use super::*;
+    use crate::readme::options;
+    use pulldown_cmark::Parser;
+
+    const BOM: &str = "\u{feff}";
 
     fn spans(text: &str) -> Vec<&str> {
         let o = outline(text);

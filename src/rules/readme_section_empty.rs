@@ -2,7 +2,6 @@
 
 use crate::finding::{Finding, Place};
 use crate::integration::Integration;
-use crate::readme::content::with_content;
 use crate::rules::{Rule, RuleMeta};
 use crate::settings::{RepoKind, Settings};
 
@@ -82,7 +81,7 @@ impl Rule for ReadmeSectionEmpty {
             .collect();
         sections.sort_by_key(|(_, _, range)| range.start);
         let ranges: Vec<_> = sections.iter().map(|(_, _, range)| range.clone()).collect();
-        let shown = with_content(readme.source.text(), &ranges);
+        let shown = readme.shows_within(&ranges);
         for ((name, index, _), shown) in sections.iter().zip(shown) {
             if shown {
                 continue;

@@ -91,6 +91,7 @@ sc-statuses             service-checks  service-check-invalid         statuses i
 sc-file                 service-checks  referenced-file-missing       the file the manifest names exists
 sc-json                 service-checks  invalid-json                  the file is JSON
 sc-shape                service-checks  service-check-invalid         the file is an array of objects
+sc-manifest             service-checks  invalid-json                  (none: it reads the manifest first)
 dash-fields             dashboards      dashboard-invalid             description, template_variables and widgets
 dash-format             dashboards      dashboard-format-old          the /dashboard payload format, not the old screenboard
 dash-app-id             dashboards      dashboard-app-id              every widget's definition.app_id is the manifest's app_uuid
@@ -221,6 +222,7 @@ import io
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -469,6 +471,8 @@ CASES = [
      edit_text(SC, lambda t: t[:40]), ""),
     ("sc-object", "sc-shape", "open_policy_agent", "service_checks.json an object (the first service check) instead of an array",
      edit_json(SC, lambda c: c[0]), "Datadog bug: traceback"),
+    ("sc-manifest-broken", "sc-manifest", "open_policy_agent", "manifest.json replaced by `{`",
+     lambda t: write(t, "manifest.json", "{"), "Datadog bug: traceback"),
     # dashboards
     ("dash-widgets-missing", "dash-fields", "twingate", "`widgets` removed", 
      edit_json("assets/dashboards/twingate_overview.json", lambda d: del_(d, "widgets") and None), ""),
@@ -647,31 +651,46 @@ def datadog_cmd(validator, tree, integration=None):
     return cmd
 
 
+def timed(cmd, **kwargs):
+    """Run cmd; its exit code, output (stdout, stderr), wall time and CPU time (its own and its children's)."""
+    start = time.perf_counter()
+    with subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          **kwargs) as p:
+        stdout, stderr = p.communicate()
+        # communicate() reaped the process; its resource usage is in the children's total
+    wall = time.perf_counter() - start
+    return p.returncode, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace"), wall
+
+
+def cpu_children():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def run_datadog(validator, tree, integration=None):
     cmd = datadog_cmd(validator, tree, integration)
-    start = time.perf_counter()
-    p = subprocess.run(cmd, env=ddev_env(tree), cwd=os.path.dirname(tree), capture_output=True, text=True,
-                       encoding="utf-8", errors="replace", stdin=subprocess.DEVNULL)
-    elapsed = time.perf_counter() - start
-    out = (p.stdout + p.stderr).replace(tree + os.sep, "").replace(tree, REPO)
-    return {"rc": p.returncode, "out": out, "time": elapsed}
+    cpu = cpu_children()
+    rc, stdout, stderr, wall = timed(cmd, env=ddev_env(tree), cwd=os.path.dirname(tree))
+    cpu = cpu_children() - cpu
+    out = (stdout + stderr).replace(tree + os.sep, "").replace(tree, REPO)
+    return {"rc": rc, "out": out, "time": wall, "cpu": cpu}
 
 
 def run_ddlint(tree, select=None):
     cmd = [DDLINT, "check", "--format", "json", "--no-config", tree]
     if select:
         cmd[2:2] = ["--select", ",".join(select)]
-    start = time.perf_counter()
-    p = subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL)
-    elapsed = time.perf_counter() - start
-    if p.returncode not in (0, 1):
-        raise RuntimeError(f"ddlint exited {p.returncode}: {p.stderr.strip()}")
+    cpu = cpu_children()
+    rc, stdout, stderr, elapsed = timed(cmd)
+    cpu = cpu_children() - cpu
+    if rc not in (0, 1):
+        raise RuntimeError(f"ddlint exited {rc}: {stderr.strip()}")
     findings = []
-    for d in json.loads(p.stdout)["diagnostics"]:
+    for d in json.loads(stdout)["diagnostics"]:
         rel = os.path.relpath(os.path.join(os.getcwd(), d["file"]) if not os.path.isabs(d["file"]) else d["file"], tree)
         message = d["message"].replace(tree + os.sep, "").replace(tree, REPO)
         findings.append({"name": d["name"], "file": rel, "line": d.get("line"), "message": message})
-    return {"findings": findings, "time": elapsed}
+    return {"findings": findings, "time": elapsed, "cpu": cpu}
 
 
 def key(f):
@@ -752,11 +771,13 @@ def main():
     for v in validators:
         run_datadog(v, base)  # warm the page cache and Python's module caches
         runs = [run_datadog(v, base) for _ in range(REPEATS)]
-        baseline[v] = {"rc": runs[0]["rc"], "out": runs[0]["out"], "time": median([r["time"] for r in runs])}
+        baseline[v] = {"rc": runs[0]["rc"], "out": runs[0]["out"], "time": median([r["time"] for r in runs]),
+                       "cpu": median([r["cpu"] for r in runs])}
     run_ddlint(base)  # warm the page cache
     dd_runs = [run_ddlint(base) for _ in range(REPEATS)]
     dd_base = dd_runs[0]["findings"]
     dd_time = median([r["time"] for r in dd_runs])
+    dd_cpu = median([r["cpu"] for r in dd_runs])
     dd_select_time = {}
     for v in validators:
         rules = sorted({r for rid, m in RULES.items() if m["validator"] == v for r in existing(m["ddlint"])})
@@ -811,7 +832,8 @@ def main():
     skipped += [c for c, r in zip(cases, results) if r is None]
     results = [r for r in results if r is not None]
 
-    report = render(validators, baseline, dd_base, dd_time, dd_select_time, results, skipped, integrations, base)
+    report = render(validators, baseline, dd_base, (dd_time, dd_cpu), dd_select_time, results, skipped, integrations,
+                    base)
     print(report)
     if os.environ.get("PARITY_OUTPUT"):
         with open(os.environ["PARITY_OUTPUT"], "w", encoding="utf-8") as f:
@@ -849,7 +871,8 @@ def fmt_findings(fs, limit=2):
     return md("; ".join(shown), 220) + more
 
 
-def render(validators, baseline, dd_base, dd_time, dd_select_time, results, skipped, integrations, base):
+def render(validators, baseline, dd_base, dd_times, dd_select_time, results, skipped, integrations, base):
+    dd_time, dd_cpu = dd_times
     out = []
     w = out.append
     ddev_version = subprocess.run([DDEV, "--version"], env=ddev_env(base), capture_output=True, text=True).stdout.strip()
@@ -889,18 +912,23 @@ def render(validators, baseline, dd_base, dd_time, dd_select_time, results, skip
           f"{row['ddlint_only']} ddlint only, {row['no_rule']} with no ddlint rule yet.\n")
 
     w("## Summary\n")
-    w("| Datadog validator | cases | agree | Datadog only | ddlint only | no ddlint rule yet | Datadog wall (s) | ddlint `--select` its rules (ms) |")
-    w("|---|---:|---:|---:|---:|---:|---:|---:|")
-    total_dd = 0.0
+    w("| Datadog validator | cases | agree | Datadog only | ddlint only | no ddlint rule yet | Datadog wall (s) | "
+      "Datadog CPU (s) | ddlint `--select` its rules, wall (ms) |")
+    w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    total_dd = total_cpu = 0.0
     for row in summary_rows:
         total_dd += row["datadog_time"]
+        total_cpu += baseline[row["validator"]]["cpu"]
         lt = f"{row['ddlint_time'] * 1000:.1f}" if row["ddlint_time"] is not None else "—"
         w(f"| {row['validator']} | {row['cases']} | {row['agree']} | {row['datadog_only']} | {row['ddlint_only']} | "
-          f"{row['no_rule']} | {row['datadog_time']:.2f} | {lt} |")
+          f"{row['no_rule']} | {row['datadog_time']:.2f} | {baseline[row['validator']]['cpu']:.2f} | {lt} |")
     w(f"| **total** | {totals['cases']} | {totals['agree']} | {totals['datadog_only']} | {totals['ddlint_only']} | "
-      f"{totals['no_rule']} | {total_dd:.2f} | all rules, once: {dd_time * 1000:.1f} |")
-    w(f"\nDatadog's validators one by one: {total_dd:.2f} s; ddlint, every rule in one run: {dd_time * 1000:.1f} ms; "
-      f"ratio {total_dd / dd_time:.0f}x.\n")
+      f"{totals['no_rule']} | {total_dd:.2f} | {total_cpu:.2f} | all rules, once: {dd_time * 1000:.1f} "
+      f"(CPU {dd_cpu * 1000:.0f}) |")
+    w(f"\nDatadog's validators one by one: {total_dd:.2f} s wall, {total_cpu:.2f} s CPU; ddlint, every rule in one "
+      f"run: {dd_time * 1000:.1f} ms wall, {dd_cpu * 1000:.0f} ms CPU; ratio {total_dd / dd_time:.0f}x (wall), "
+      f"{total_cpu / max(dd_cpu, 1e-3):.0f}x (CPU). Load average at the end: "
+      f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs.\n")
     if skipped:
         def why(c):
             if RULES[c[1]]["validator"] == "partials" and not PARTIALS:

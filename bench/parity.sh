@@ -29,15 +29,17 @@
 #      Datadog rule to;
 #   6. prints a Markdown report: one table per validator (each case: what Datadog does, what
 #      ddlint reports, agreement), a summary line per validator (cases, agree, Datadog-only,
-#      ddlint-only, no ddlint rule yet), the wall time of each side per validator and in total
-#      (Datadog's validators one by one over the whole corpus; ddlint once over everything, all
-#      rules, and with `--select` of the validator's rules), and the baseline: what each tool
-#      says on the unmutated corpus.
+#      ddlint-only, and how many of those disagreements are Datadog bugs the case's note and
+#      the ddlint rule's docs explain), a table per Datadog rule (cases, how many each tool
+#      flags, agreement, the disagreeing cases), the wall and CPU time of each side per
+#      validator and in total (Datadog's validators one by one over the whole corpus; ddlint
+#      once over everything, all rules, and with `--select` of the validator's rules), and the
+#      baseline: what each tool says on the unmutated corpus.
 #
 # Datadog "flags" a case when the validator exits non-zero (`fails`), prints a new failure
 # message but exits 0 (`reports, exit 0`), or stops with a traceback (`crash`). ddlint flags it
-# when the mutation adds a finding of a mapped rule. A mapping entry `TODO-...` names a ddlint
-# rule not written yet in this branch: its cases say "no ddlint rule yet" and are counted apart.
+# when the mutation adds a finding of a mapped rule. Every rule the mapping names must be one of
+# `ddlint rules` (the script stops otherwise, so that a renamed rule cannot pass as "not flagged").
 #
 # Needs: bash, git, cargo, a Python >= 3.13 with venv (ddev 20.1.0 requires it; found as
 # python3.13, python3.14, then pyenv's versions), access to PyPI for the one `pip install`.
@@ -64,20 +66,20 @@ set -euo pipefail
 
 # --- the mapping: Datadog's rules -> ddlint's rules -------------------------------------------
 # One line per Datadog rule: its id (the cases below name it), the validator, the ddlint rules
-# that report the same defect (comma-separated, no spaces; `TODO-<area>` = being written in another
-# branch, to be filled in on merge), and what Datadog checks (ddev 20.1.0 / datadog-checks-dev 40.0.1).
+# that report the same defect (comma-separated, no spaces), and what Datadog checks (ddev 20.1.0 /
+# datadog-checks-dev 40.0.1).
 RULES=$(
     cat <<'MAP'
-readme-non-ascii        readmes         TODO-readme-non-ascii         a character above U+0100 in an extras README
+readme-non-ascii        readmes         readme-non-ascii              a character above U+0100 in an extras README
 readme-overview         readmes         overview-section-missing      an `## Overview` H2
 readme-setup            readmes         setup-section-missing         a `## Setup` H2
-readme-section-empty    readmes         TODO-readme-empty-section     Overview and Setup are not empty (the next element is not an H2)
-readme-image-missing    readmes         TODO-readme-image             an image of the raw.githubusercontent form exists in images/
-readme-image-host       readmes         TODO-readme-image             images use the raw.githubusercontent form (printed, never fails)
-readme-missing          readmes         readme-missing                (none: extras and Marketplace READMEs may be missing)
-partials-tabs           partials        TODO-readme-hugo              no `{{< tabs >}}` shortcode
-partials-code-block     partials        TODO-readme-hugo              no `{{< code-block` shortcode
-partials-site-region    partials        TODO-readme-hugo              `{{< site-region` inside `<!-- partial ... partial -->`
+readme-section-empty    readmes         readme-section-empty          Overview and Setup are not empty (the next element is not an H2)
+readme-image-missing    readmes         readme-image-missing          an image of the raw.githubusercontent form exists in images/
+readme-image-host       readmes         readme-image-url              images use the raw.githubusercontent form (printed, never fails)
+readme-missing          readmes         readme-missing                the README exists (meant to be skipped in extras and the Marketplace)
+partials-tabs           partials        hugo-shortcode                no `{{< tabs >}}` shortcode
+partials-code-block     partials        hugo-shortcode                no `{{< code-block` shortcode
+partials-site-region    partials        hugo-shortcode                `{{< site-region` inside `<!-- partial ... partial -->`
 sc-attributes           service-checks  service-check-invalid         exactly the seven attributes
 sc-agent-version        service-checks  service-check-invalid         agent_version is X.Y.Z
 sc-check                service-checks  service-check-invalid         check is [a-zA-Z0-9_.] without __ .. _. ._ or a leading or trailing _
@@ -91,40 +93,41 @@ sc-statuses             service-checks  service-check-invalid         statuses i
 sc-file                 service-checks  referenced-file-missing       the file the manifest names exists
 sc-json                 service-checks  invalid-json                  the file is JSON
 sc-shape                service-checks  service-check-invalid         the file is an array of objects
-sc-manifest             service-checks  invalid-json                  (none: it reads the manifest first)
+sc-manifest             service-checks  invalid-json                  the manifest, read before the service checks, is JSON
 dash-fields             dashboards      dashboard-invalid             description, template_variables and widgets
 dash-format             dashboards      dashboard-format-old          the /dashboard payload format, not the old screenboard
 dash-app-id             dashboards      dashboard-app-id              every widget's definition.app_id is the manifest's app_uuid
 dash-file               dashboards      referenced-file-missing       the file the manifest names exists
 dash-json               dashboards      invalid-json                  the file is JSON
-sv-required             saved-views     TODO-saved-view               name, page, query and type
-sv-keys                 saved-views     TODO-saved-view               no key beyond those and options, timerange, visible_facets
-sv-type                 saved-views     TODO-saved-view               type is logs, trace, process or container
-sv-page                 saved-views     TODO-saved-view               page is one Datadog lists
-sv-options              saved-views     TODO-saved-view               options is an object, with the keys its page allows
-sv-timerange            saved-views     TODO-saved-view               timerange has a numeric interval_ms
-sv-visible-facets       saved-views     TODO-saved-view               visible_facets is a list
+sv-required             saved-views     saved-view-invalid            name, page, query and type
+sv-keys                 saved-views     saved-view-invalid            no key beyond those and options, timerange, visible_facets
+sv-type                 saved-views     saved-view-invalid            type is logs, trace, process or container
+sv-page                 saved-views     saved-view-invalid            page is one Datadog lists
+sv-options              saved-views     saved-view-invalid            options is an object, with the keys its page allows
+sv-timerange            saved-views     saved-view-invalid            timerange has a numeric interval_ms
+sv-visible-facets       saved-views     saved-view-invalid            visible_facets is a list
 sv-file                 saved-views     referenced-file-missing       the file the manifest names exists
-sv-json                 saved-views     TODO-saved-view               the file is JSON
-md-columns              metadata        TODO-metadata                 every row has the header's number of cells
-md-header               metadata        TODO-metadata                 the header: no unknown column, none missing
-md-empty-file           metadata        TODO-metadata                 the file has at least the header
-md-duplicate            metadata        TODO-metadata                 metric_name is unique
-md-metric-name          metadata        TODO-metadata                 metric_name is normalised ([a-zA-Z0-9_.], starting with a letter)
-md-prefix               metadata        TODO-metadata                 metric_name starts with the manifest's metrics.prefix
-md-prefix-missing       metadata        TODO-metadata                 the manifest (or .ddev/config.toml) has a metrics prefix
-md-metric-type          metadata        TODO-metadata                 metric_type is count, gauge or rate
-md-unit                 metadata        TODO-metadata                 unit_name and per_unit_name are in Datadog's unit list
-md-unit-time            metadata        TODO-metadata                 not a time unit per a time unit
-md-integration          metadata        TODO-metadata                 the integration column is the normalised display name
-md-orientation          metadata        TODO-metadata                 orientation is -1, 0 or 1
-md-required-empty       metadata        TODO-metadata                 metric_name, metric_type, orientation, integration are not empty
-md-description          metadata        TODO-metadata                 description has no `|`, no non-ASCII cell in the row, at most 400 characters
-md-interval             metadata        TODO-metadata                 interval is an integer
-md-curated              metadata        TODO-metadata                 curated_metric is cpu and/or memory, no repeat
-co-entry                codeowners      TODO-codeowners               every integration has a `/<dir>/` entry
-co-owner                codeowners      TODO-codeowners               its first owner is not empty and is a @user or @org/team
-co-logs                 codeowners      TODO-codeowners               assets/logs/ is owned by @DataDog/logs-integrations-reviewers
+sv-json                 saved-views     invalid-json                  the file is JSON
+md-csv                  metadata        invalid-csv                   the file reads as CSV (a quote never closed swallows every later row)
+md-columns              metadata        metadata-column-count         every row has the header's number of cells
+md-header               metadata        metadata-header               the header: no unknown column, none missing
+md-empty-file           metadata        metadata-header               the file has at least the header
+md-duplicate            metadata        metadata-duplicate            metric_name is unique
+md-metric-name          metadata        metadata-value                metric_name is normalised ([a-zA-Z0-9_.], starting with a letter)
+md-prefix               metadata        metadata-prefix               metric_name starts with the manifest's metrics.prefix
+md-prefix-missing       metadata        metadata-prefix,manifest-schema the manifest (or .ddev/config.toml) has a metrics prefix
+md-metric-type          metadata        metadata-value                metric_type is count, gauge or rate
+md-unit                 metadata        metadata-value                unit_name and per_unit_name are in Datadog's unit list
+md-unit-time            metadata        metadata-value                not a time unit per a time unit
+md-integration          metadata        metadata-integration          the integration column is the normalised display name
+md-orientation          metadata        metadata-value                orientation is -1, 0 or 1
+md-required-empty       metadata        metadata-value                metric_name, metric_type, orientation, integration are not empty
+md-description          metadata        metadata-description,metadata-non-ascii description has no `|`, no non-ASCII cell in the row, at most 400 characters
+md-interval             metadata        metadata-value                interval is an integer
+md-curated              metadata        metadata-value                curated_metric is cpu and/or memory, no repeat
+co-entry                codeowners      codeowners-entry-missing      every integration has a `/<dir>/` entry
+co-owner                codeowners      codeowners-owner-invalid      its first owner is not empty and is a @user or @org/team
+co-logs                 codeowners      codeowners-logs-owner         assets/logs/ is owned by @DataDog/logs-integrations-reviewers
 MAP
 )
 
@@ -261,10 +264,10 @@ for line in os.environ["PARITY_RULES"].splitlines():
 
 KNOWN = {r["name"] for r in json.loads(subprocess.run([DDLINT, "rules", "--format", "json"], check=True,
                                                        capture_output=True, text=True).stdout)}
-
-
-def existing(rules):
-    return [r for r in rules if r in KNOWN]
+UNKNOWN = sorted({f"{rid} -> {r}" for rid, m in RULES.items() for r in m["ddlint"] if r not in KNOWN})
+if UNKNOWN:
+    print("parity: the RULES mapping names rules `ddlint rules` does not list: " + ", ".join(UNKNOWN), file=sys.stderr)
+    sys.exit(2)
 
 
 # --- file edits on a hard-linked copy: always replace, never write through a link --------------
@@ -524,6 +527,8 @@ CASES = [
     ("sv-invalid-json", "sv-json", "sqreen", "a saved view cut after its first 50 bytes",
      edit_text(SV, lambda t: t[:50]), ""),
     # metadata
+    ("md-unclosed-quote", "md-csv", "qdrant", "a `\"` opening row 2's description, never closed",
+     edit_text(MD, sub1(r"If Qdrant is currently", '"If Qdrant is currently')), ""),
     ("md-columns", "md-columns", "qdrant", "a row with one cell fewer", csv_edit(MD, lambda r: r[3].pop()), ""),
     ("md-header-unknown", "md-header", "qdrant", "a column `foo` added (header and every row)",
      csv_edit(MD, lambda r: [row.append("foo" if i == 0 else "") for i, row in enumerate(r)]), ""),
@@ -780,7 +785,7 @@ def main():
     dd_cpu = median([r["cpu"] for r in dd_runs])
     dd_select_time = {}
     for v in validators:
-        rules = sorted({r for rid, m in RULES.items() if m["validator"] == v for r in existing(m["ddlint"])})
+        rules = sorted({r for m in RULES.values() if m["validator"] == v for r in m["ddlint"]})
         if rules:
             dd_select_time[v] = median([run_ddlint(base, rules)["time"] for _ in range(REPEATS)])
 
@@ -814,13 +819,9 @@ def main():
         verdict, message = datadog_verdict(validator, clean[(validator, integration)], dd)
         added = new_findings(dd_base, lint["findings"])
         mapped = RULES[rid]["ddlint"]
-        real = existing(mapped)
-        hits = [f for f in added if f["name"] in real]
-        others = [f for f in added if f["name"] not in real]
-        if real:
-            lint_verdict = "yes" if hits else "no"
-        else:
-            lint_verdict = "no rule yet"
+        hits = [f for f in added if f["name"] in mapped]
+        others = [f for f in added if f["name"] not in mapped]
+        lint_verdict = "yes" if hits else "no"
         return {"id": cid, "rule": rid, "validator": validator, "integration": integration, "what": what,
                 "note": note, "datadog": verdict, "datadog_rc": dd["rc"], "datadog_msg": message,
                 "ddlint": lint_verdict, "hits": hits, "others": others, "mapped": mapped,
@@ -855,12 +856,15 @@ def flagged(r):
 
 
 def agreement(r):
-    if r["ddlint"] == "no rule yet":
-        return "no ddlint rule yet"
     d, l = flagged(r), r["ddlint"] == "yes"
     if d == l:
         return "agree"
     return "Datadog only" if d else "ddlint only"
+
+
+def explained(r):
+    """A disagreement whose case documents Datadog's answer as wrong (and the rule's docs say why)."""
+    return agreement(r) != "agree" and r["note"].startswith("Datadog bug")
 
 
 def fmt_findings(fs, limit=2):
@@ -889,8 +893,6 @@ def render(validators, baseline, dd_base, dd_times, dd_select_time, results, ski
         w("|---|---|---|---|---|---|---|---|---|---|---|")
         for r in rs:
             lint = r["ddlint"]
-            if lint == "no rule yet":
-                lint = "no ddlint rule yet (`" + " ".join(r["mapped"]) + "`)"
             says = fmt_findings(r["hits"])
             says_dd = r["datadog_msg"]
             if r["validator"] == "metadata":
@@ -903,27 +905,44 @@ def render(validators, baseline, dd_base, dd_times, dd_select_time, results, ski
               f"{agreement(r)} | {md(r['note'])} | {md(says_dd)} | {says} | {fmt_findings(r['others'])} |")
         c = Counter(agreement(r) for r in rs)
         row = {"validator": v, "cases": len(rs), "agree": c["agree"], "datadog_only": c["Datadog only"],
-               "ddlint_only": c["ddlint only"], "no_rule": c["no ddlint rule yet"],
+               "ddlint_only": c["ddlint only"], "explained": sum(map(explained, rs)),
                "datadog_time": baseline[v]["time"], "ddlint_time": dd_select_time.get(v)}
+        row["unexplained"] = row["cases"] - row["agree"] - row["explained"]
         summary_rows.append(row)
-        for k in ("cases", "agree", "datadog_only", "ddlint_only", "no_rule"):
+        for k in ("cases", "agree", "datadog_only", "ddlint_only", "explained", "unexplained"):
             totals[k] += row[k]
         w(f"\n**{v}**: {row['cases']} cases, {row['agree']} agree, {row['datadog_only']} Datadog only, "
-          f"{row['ddlint_only']} ddlint only, {row['no_rule']} with no ddlint rule yet.\n")
+          f"{row['ddlint_only']} ddlint only; of the disagreements, {row['explained']} are Datadog bugs the rule's "
+          f"docs explain, {row['unexplained']} unexplained.\n")
+
+    w("## Per Datadog rule\n")
+    w("| Datadog rule | validator | what Datadog checks | ddlint rules | cases | Datadog flags | ddlint flags | agree | "
+      "disagreements |")
+    w("|---|---|---|---|---:|---:|---:|---:|---|")
+    for rid, m in RULES.items():
+        rs = [r for r in results if r["rule"] == rid]
+        if not rs:
+            continue
+        diff = [f"{r['id']} ({agreement(r)}{', Datadog bug' if explained(r) else ', UNEXPLAINED'})"
+                for r in rs if agreement(r) != "agree"]
+        w(f"| {rid} | {m['validator']} | {md(m['what'])} | {', '.join(f'`{x}`' for x in m['ddlint'])} | {len(rs)} | "
+          f"{sum(map(flagged, rs))} | {sum(r['ddlint'] == 'yes' for r in rs)} | "
+          f"{sum(agreement(r) == 'agree' for r in rs)} | {'; '.join(diff) or '—'} |")
+    w("")
 
     w("## Summary\n")
-    w("| Datadog validator | cases | agree | Datadog only | ddlint only | no ddlint rule yet | Datadog wall (s) | "
-      "Datadog CPU (s) | ddlint `--select` its rules, wall (ms) |")
-    w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    w("| Datadog validator | cases | agree | Datadog only | ddlint only | explained (Datadog bug) | unexplained | "
+      "Datadog wall (s) | Datadog CPU (s) | ddlint `--select` its rules, wall (ms) |")
+    w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     total_dd = total_cpu = 0.0
     for row in summary_rows:
         total_dd += row["datadog_time"]
         total_cpu += baseline[row["validator"]]["cpu"]
         lt = f"{row['ddlint_time'] * 1000:.1f}" if row["ddlint_time"] is not None else "—"
         w(f"| {row['validator']} | {row['cases']} | {row['agree']} | {row['datadog_only']} | {row['ddlint_only']} | "
-          f"{row['no_rule']} | {row['datadog_time']:.2f} | {baseline[row['validator']]['cpu']:.2f} | {lt} |")
+          f"{row['explained']} | {row['unexplained']} | {row['datadog_time']:.2f} | {baseline[row['validator']]['cpu']:.2f} | {lt} |")
     w(f"| **total** | {totals['cases']} | {totals['agree']} | {totals['datadog_only']} | {totals['ddlint_only']} | "
-      f"{totals['no_rule']} | {total_dd:.2f} | {total_cpu:.2f} | all rules, once: {dd_time * 1000:.1f} "
+      f"{totals['explained']} | {totals['unexplained']} | {total_dd:.2f} | {total_cpu:.2f} | all rules, once: {dd_time * 1000:.1f} "
       f"(CPU {dd_cpu * 1000:.0f}) |")
     w(f"\nDatadog's validators one by one: {total_dd:.2f} s wall, {total_cpu:.2f} s CPU; ddlint, every rule in one "
       f"run: {dd_time * 1000:.1f} ms wall, {dd_cpu * 1000:.0f} ms CPU; ratio {total_dd / dd_time:.0f}x (wall), "
@@ -941,12 +960,9 @@ def render(validators, baseline, dd_base, dd_times, dd_select_time, results, ski
     w("|---|---:|---|---|")
     for v in validators:
         lines = [ln.strip() for ln in baseline[v]["out"].splitlines() if not noise(ln)]
-        rules = {r for m in RULES.values() if m["validator"] == v for r in existing(m["ddlint"])}
-        todo = sorted({r for m in RULES.values() if m["validator"] == v for r in m["ddlint"] if r not in KNOWN})
+        rules = {r for m in RULES.values() if m["validator"] == v for r in m["ddlint"]}
         fs = [f for f in dd_base if f["name"] in rules and re.search(TOUCHES[v], f["file"] + " " + f["message"])]
         lint = fmt_findings(fs, 6) if fs else "none"
-        if todo:
-            lint += " (no ddlint rule yet: " + ", ".join(f"`{t}`" for t in todo) + ")"
         w(f"| {v} | {baseline[v]['rc']} | {md('; '.join(lines[:8]), 700) if lines else 'nothing'}"
           f"{' (+%d lines)' % (len(lines) - 8) if len(lines) > 8 else ''} | {lint} |")
     c = Counter(f["name"] for f in dd_base)

@@ -17,7 +17,9 @@ declare_rule! {
     /// ## Why
     /// Datadog installs these files as dashboards through its dashboard API, which needs these
     /// fields; the pull-request check fails without them. Datadog's tool stops with a traceback
-    /// when `widgets` is not an array; ddlint reports it.
+    /// when `widgets` is a string or a non-empty object, and accepts an empty object `{}` (its
+    /// `check_widgets` in `dashboards.py` iterates the object as if it were an empty array);
+    /// ddlint reports every `widgets` that is not an array.
     ///
     /// ## Example
     /// ```json

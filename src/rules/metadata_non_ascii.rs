@@ -17,8 +17,10 @@ declare_rule! {
     /// `ddev validate metadata` fails a row with any non-ASCII value ("description contains
     /// unicode characters"), whichever cell holds it. Typographic quotes, dashes and
     /// non-breaking spaces pasted from a document are the usual cause. Datadog's tool looks
-    /// only at rows whose description is not empty and holds no `|`, and stops at the first
-    /// bad row of most real files; ddlint reports every such cell.
+    /// only at rows whose description is not empty and holds no `|` (the check is an `elif`
+    /// after those two in `cli/validate/metadata.py`), so a non-ASCII `short_name` or unit in a
+    /// row without a description passes it, and it stops at the first bad row of most real
+    /// files; ddlint reports every such cell.
     ///
     /// ## Example
     /// ```csv

@@ -14,6 +14,11 @@ declare_rule! {
     /// The integration tile shows the Overview section (`tile.overview` is always
     /// `README.md#Overview`), and Datadog's `ddev validate readmes` requires the H2.
     ///
+    /// Datadog reads the README with Python-Markdown without its fenced-code extension
+    /// (`markdown.markdown(readme_contents)` in `readmes.py`), so for it a `## Overview` line inside
+    /// a fenced code block is the heading, and a README whose only `## Overview` is in a code block
+    /// passes; ddlint, like GitHub, does not count a heading in a code block.
+    ///
     /// ## Example
     /// ```markdown
     /// # Acme
@@ -32,6 +37,9 @@ declare_rule! {
     ///
     /// ## Fix
     /// Add `## Overview` (exactly two `#`) above the description of the integration.
+    ///
+    /// ## References
+    /// - datadog_checks_dev 40.0.1, `tooling/commands/validate/readmes.py` (BSD 3-Clause)
     pub(crate) struct OverviewSectionMissing {
         code: "DD202",
         name: "overview-section-missing",

@@ -28,8 +28,8 @@ declare_rule! {
     /// Datadog's documentation site and the integration tile show the README from the
     /// repository's `master` branch: an image hosted elsewhere can change or disappear, and
     /// a branch other than `master` breaks once the branch is deleted. Datadog's
-    /// `ddev validate readmes` reports such an image, but does not fail the pull request: a
-    /// warning.
+    /// `ddev validate readmes` reports such an image, but does not fail the pull request (its
+    /// `readmes.py` prints the error without marking the file failed, and exits 0): a warning.
     ///
     /// ## Example
     /// ```markdown

@@ -16,6 +16,12 @@ declare_rule! {
     /// sections, and Datadog's `ddev validate readmes` requires it. OAuth integrations must also
     /// document uninstallation there.
     ///
+    /// `ddev validate readmes` (`readmes.py`) means to skip a missing README in
+    /// integrations-extras and the Marketplace, which are moving READMEs to Datadog's Publishing
+    /// Platform, but compares the repository's name (`integrations-extras`) with `extras`, so in
+    /// integrations-extras it stops with a traceback (`FileNotFoundError`) instead: the pull
+    /// request fails either way.
+    ///
     /// ## Example
     /// ```text
     /// my_integration/

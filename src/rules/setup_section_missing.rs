@@ -15,6 +15,11 @@ declare_rule! {
     /// Datadog's `ddev validate readmes` requires the H2, and an OAuth integration's
     /// `## Uninstallation` section must sit under it or directly after it.
     ///
+    /// Datadog reads the README with Python-Markdown without its fenced-code extension
+    /// (`markdown.markdown(readme_contents)` in `readmes.py`), so for it a `## Setup` line inside
+    /// a fenced code block is the heading, and a README whose only `## Setup` is in a code block
+    /// passes; ddlint, like GitHub, does not count a heading in a code block.
+    ///
     /// ## Example
     /// ```markdown
     /// ## Overview
@@ -33,6 +38,9 @@ declare_rule! {
     ///
     /// ## Fix
     /// Add `## Setup` (exactly two `#`) and put installation and configuration under it.
+    ///
+    /// ## References
+    /// - datadog_checks_dev 40.0.1, `tooling/commands/validate/readmes.py` (BSD 3-Clause)
     pub(crate) struct SetupSectionMissing {
         code: "DD203",
         name: "setup-section-missing",

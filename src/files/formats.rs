@@ -214,6 +214,7 @@ impl Readme {
             heading,
             rendered,
             links,
+            found: Default::default(),
         })
     }
 

@@ -544,3 +544,43 @@ impl Files {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    use super::*;
+
+    /// A table over `dir` with a fresh context: no overlay, a large budget, no roots.
+    fn table(dir: &Path) -> Files {
+        let context = Context {
+            overlay: Overlay::new(),
+            budget: Budget::new(1 << 20),
+            base: None,
+            roots: Roots::default(),
+            parents: RealDirs::default(),
+        };
+        Files::integration(dir.to_path_buf(), Arc::new(context))
+    }
+
+    #[test]
+    fn a_file_is_parsed_once_however_many_times_it_is_asked_for() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dashboard = "assets/dashboards/overview.json";
+        let manifest = format!(r#"{{"assets": {{"dashboards": {{"Overview": "{dashboard}"}}}}}}"#);
+        std::fs::write(tmp.path().join("manifest.json"), manifest).unwrap();
+        std::fs::create_dir_all(tmp.path().join("assets/dashboards")).unwrap();
+        std::fs::write(tmp.path().join(dashboard), r#"{"widgets": []}"#).unwrap();
+        let files = table(tmp.path());
+        let ids = files.ids(Kind::Dashboard);
+        let [id] = ids.as_slice() else {
+            panic!("one dashboard row, got {ids:?}")
+        };
+        let first: *const JsonFile = files.json(*id).expect("the dashboard parses");
+        // Three rules read the dashboard; each asks the table, which hands out the one parse.
+        for _ in 0..3 {
+            assert!(std::ptr::eq(first, files.json(*id).unwrap()));
+        }
+        let row = files.row(*id).unwrap();
+        assert!(row.json().is_some_and(|json| std::ptr::eq(first, json)));
+    }
+}

@@ -50,6 +50,25 @@ pub(crate) struct SectionText {
     pub(crate) heading: usize,
     pub(crate) rendered: Rendered,
     pub(crate) links: Vec<Link>,
+    /// Where each required sentence looked for was found: the rule of its other outcome
+    /// (missing, reworded) asks again and is answered without a second search.
+    pub(crate) found: std::sync::Mutex<Vec<(&'static str, super::sentence::Found)>>,
+}
+
+impl SectionText {
+    /// Where `canonical` is in the section's rendered text, searched once per sentence.
+    pub(crate) fn find(&self, canonical: &'static str) -> super::sentence::Found {
+        let search = || super::sentence::find(&self.rendered.text, canonical);
+        let Ok(mut known) = self.found.lock() else {
+            return search();
+        };
+        if let Some((_, found)) = known.iter().find(|(sentence, _)| *sentence == canonical) {
+            return found.clone();
+        }
+        let found = search();
+        known.push((canonical, found.clone()));
+        found
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

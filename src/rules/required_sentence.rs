@@ -8,7 +8,7 @@ use crate::fix::Edit;
 use crate::fix::markdown::insert_section;
 use crate::integration::Integration;
 use crate::readme::rendered::SectionText;
-use crate::readme::sentence::{Found, find, word_diff};
+use crate::readme::sentence::{Found, word_diff};
 
 /// A sentence Datadog requires in the Uninstallation section.
 pub(crate) struct Required {
@@ -41,7 +41,7 @@ pub(crate) fn check(
         return;
     };
     let paste = (required.markdown)(&integration.title());
-    match (find(&section.rendered.text, required.canonical), want) {
+    match (section.find(required.canonical), want) {
         (Found::Missing { closest }, Outcome::Missing) => {
             let fix = append_fix(readme, section, &paste);
             out.push(missing(section, closest, required, &paste).with_fix(fix));

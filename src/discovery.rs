@@ -125,9 +125,12 @@ fn integrations_of(
 /// plain directory; else the system's answer.
 fn real_path(dir: &Path, parents: &mut BTreeMap<PathBuf, Option<PathBuf>>) -> PathBuf {
     let plain = std::fs::symlink_metadata(dir).is_ok_and(|meta| meta.is_dir());
-    let parent_and_name = dir
-        .parent()
-        .filter(|parent| !parent.as_os_str().is_empty())
+    // `acme` (an integration of the working directory) has the parent `""`: `.`.
+    let parent_and_name = (dir.parent())
+        .map(|parent| match parent.as_os_str().is_empty() {
+            true => Path::new("."),
+            false => parent,
+        })
         .zip(dir.file_name());
     if let (true, Some((parent, name))) = (plain, parent_and_name) {
         let real = parents

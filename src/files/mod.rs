@@ -68,9 +68,14 @@ impl RealDirs {
             return dir.canonicalize().ok();
         };
         let is_plain_dir = std::fs::symlink_metadata(dir).is_ok_and(|meta| meta.is_dir());
-        if !is_plain_dir || parent.as_os_str().is_empty() || name == ".." {
+        if !is_plain_dir || name == ".." {
             return dir.canonicalize().ok();
         }
+        // `acme` (an integration of the working directory) has the parent `""`: `.`.
+        let parent = match parent.as_os_str().is_empty() {
+            true => Path::new("."),
+            false => parent,
+        };
         let parent_real = {
             let mut known = self.0.lock().ok()?;
             known

@@ -3,6 +3,21 @@
 use crate::files::Kind;
 use crate::integration::Integration;
 use crate::json::Node;
+use crate::settings::Settings;
+
+/// What a rule comparing with `--base` needs: the revision, the manifest now and the manifest
+/// at the revision (see [`manifest`]); `None` when any is missing.
+pub(crate) fn revision_and_manifests<'a>(
+    integration: &'a Integration,
+    settings: &'a Settings,
+) -> Option<(&'a str, &'a Node, &'a Node)> {
+    let revision = settings.base.as_deref()?;
+    Some((
+        revision,
+        integration.manifest_root()?,
+        manifest(integration)?,
+    ))
+}
 
 /// The manifest at `--base`, parsed: `None` without `--base`, for an integration that is new
 /// there, for a base manifest that does not parse, and for a manifest upgraded from version

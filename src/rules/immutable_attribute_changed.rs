@@ -62,11 +62,7 @@ impl Rule for ImmutableAttributeChanged {
     }
 
     fn check(&self, integration: &Integration, settings: &Settings, out: &mut Vec<Finding>) {
-        let (Some(revision), Some(root), Some(old)) = (
-            settings.base.as_deref(),
-            integration.manifest_root(),
-            base::manifest(integration),
-        ) else {
+        let Some((revision, root, old)) = base::revision_and_manifests(integration, settings) else {
             return;
         };
         for pointer in ATTRIBUTES {

@@ -6,6 +6,7 @@ use crate::files::resolve::Resolved;
 use crate::finding::{Finding, Place, quoted};
 use crate::image::{self, Size};
 use crate::integration::Integration;
+use crate::rules::media::images;
 use crate::rules::{Rule, RuleMeta};
 use crate::settings::{RepoKind, Settings};
 
@@ -61,14 +62,11 @@ impl Rule for MediaImageDimensions {
             return;
         }
         let files = &integration.files;
-        for reference in files.references() {
-            let judged = reference.kind == Kind::MediaImage
-                && files
-                    .row(reference.file)
-                    .is_some_and(|row| row.kind == Kind::MediaImage)
-                && matches!(files.resolved(reference.file), Some(Resolved::File { .. }));
+        for (pointer, path, file) in images(files) {
+            let judged = files.row(file).is_some_and(|row| row.kind == Kind::MediaImage)
+                && matches!(files.resolved(file), Some(Resolved::File { .. }));
             let Some(size) = judged
-                .then(|| files.header(reference.file))
+                .then(|| files.header(file))
                 .flatten()
                 .and_then(image::size)
             else {
@@ -82,9 +80,9 @@ impl Rule for MediaImageDimensions {
                 Finding::new(
                     format!(
                         "`{}` is {width}x{height} pixels; Marketplace media images are 16:9 and 1440 to 2880 pixels wide",
-                        quoted(&reference.path)
+                        quoted(path)
                     ),
-                    Place::value(reference.pointer.as_str()),
+                    Place::value(pointer),
                     problem,
                 )
                 .with_help("export it at a 16:9 size from 1440x810 to 2880x1620, such as 1920x1080"),

@@ -7,20 +7,6 @@ use crate::csv::{Record, Table};
 use crate::files::{CsvFile, FileId};
 use crate::integration::Integration;
 
-/// Columns every file has, in the order `ddev create` writes them (`HEADERS_TO_CHECK`, in the
-/// order of `ORDERED_HEADERS`).
-pub(crate) const EXPECTED: [&str; 9] = [
-    "metric_name",
-    "metric_type",
-    "interval",
-    "unit_name",
-    "per_unit_name",
-    "description",
-    "orientation",
-    "integration",
-    "short_name",
-];
-
 /// Every column a file may have (`ALL_HEADERS`): the expected ones, `curated_metric`
 /// (optional) and `sample_tags` (experimental).
 pub(crate) const ALL: [&str; 11] = [
@@ -36,6 +22,10 @@ pub(crate) const ALL: [&str; 11] = [
     "curated_metric",
     "sample_tags",
 ];
+
+/// Columns every file has, in the order `ddev create` writes them (`HEADERS_TO_CHECK`, in the
+/// order of `ORDERED_HEADERS`): all but the last two of [`ALL`].
+pub(crate) const EXPECTED: &[&str] = ALL.split_at(ALL.len() - 2).0;
 
 /// The header `ddev create` writes (`ORDERED_HEADERS`).
 pub(crate) const HEADER_LINE: &str = "metric_name,metric_type,interval,unit_name,per_unit_name,description,orientation,integration,short_name,curated_metric,sample_tags";

@@ -109,7 +109,8 @@ pub(crate) fn fixed_texts(
             continue;
         };
         let is_json = path.extension().is_some_and(|e| e == "json");
-        if fixed != text && (!is_json || crate::json::parse(&fixed).is_ok()) {
+        let valid = || crate::json::parse_shaped(&fixed, &crate::json::Shape::Skip).is_ok();
+        if fixed != text && (!is_json || valid()) {
             applied += count;
             texts.insert(path, fixed);
         }

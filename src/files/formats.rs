@@ -26,7 +26,9 @@ pub(crate) enum Parsed {
 impl Parsed {
     pub(crate) fn new(format: super::kinds::Format, source: &Arc<SourceFile>) -> Option<Self> {
         match format {
-            super::kinds::Format::Json => Some(Parsed::Json(JsonFile::parse(Arc::clone(source)))),
+            super::kinds::Format::Json(shape) => {
+                Some(Parsed::Json(JsonFile::parse(Arc::clone(source), shape)))
+            }
             super::kinds::Format::Markdown => {
                 Some(Parsed::Markdown(Readme::parse(Arc::clone(source))))
             }
@@ -45,20 +47,28 @@ impl Parsed {
 #[derive(Debug)]
 pub(crate) struct JsonFile {
     pub(crate) source: Arc<SourceFile>,
-    pub(crate) parsed: Result<json::Node, json::ParseError>,
+    pub(crate) parsed: Result<json::Document, json::ParseError>,
 }
 
 impl JsonFile {
-    pub(crate) fn parse(source: Arc<SourceFile>) -> Self {
+    /// Parses the file, building the values of `shape` (its kind's).
+    pub(crate) fn parse(source: Arc<SourceFile>, shape: &'static json::Shape) -> Self {
         Self {
-            parsed: json::parse(source.text()),
+            parsed: json::parse_shaped(source.text(), shape),
             source,
         }
     }
 
     /// The parsed document, when it parsed.
     pub(crate) fn root(&self) -> Option<&json::Node> {
-        self.parsed.as_ref().ok()
+        self.parsed.as_ref().ok().map(|document| &document.root)
+    }
+
+    /// Every repeated key of the document, in document order; none when it did not parse.
+    pub(crate) fn duplicates(&self) -> &[json::Duplicate] {
+        self.parsed
+            .as_ref()
+            .map_or(&[], |document| document.duplicates.as_slice())
     }
 }
 

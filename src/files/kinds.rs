@@ -2,6 +2,8 @@
 //! read, and how large it may be. A new kind of file is a new row here (and a parser only when
 //! its format is new).
 
+use crate::json::Shape;
+
 /// A kind of file of an integration or of the repository.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
@@ -68,8 +70,8 @@ pub(crate) enum Found {
 /// How a file of the kind is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Format {
-    /// UTF-8 text parsed as strict JSON with spans.
-    Json,
+    /// UTF-8 text parsed as strict JSON with spans, the values of the shape built.
+    Json(&'static Shape),
     /// UTF-8 text outlined as CommonMark.
     Markdown,
     /// UTF-8 text read as CSV with spans (`crate::csv`).
@@ -98,12 +100,21 @@ pub(crate) struct KindSpec {
 
 const MIB: u64 = 1024 * 1024;
 
+/// What the dashboard rules read of a dashboard: its top-level keys, its `widgets`, each
+/// widget's keys, and in each widget's `definition` its keys, its `app_id` and the `widgets` of
+/// a group. The rest (queries, layouts: most of a dashboard's bytes) is checked, not built. A
+/// rule that reads more of a dashboard adds its path here.
+static DASHBOARD: Shape = Shape::Object(&[("widgets", &WIDGETS)]);
+static WIDGETS: Shape = Shape::Array(&WIDGET);
+static WIDGET: Shape = Shape::Object(&[("definition", &DEFINITION)]);
+static DEFINITION: Shape = Shape::Object(&[("app_id", &Shape::All), ("widgets", &WIDGETS)]);
+
 /// Every kind, in the order its files are listed.
 pub(crate) static KINDS: &[KindSpec] = &[
     KindSpec {
         kind: Kind::Manifest,
         found: &[Found::Name("manifest.json")],
-        format: Format::Json,
+        format: Format::Json(&Shape::All),
         max_bytes: 8 * MIB,
     },
     KindSpec {
@@ -115,7 +126,7 @@ pub(crate) static KINDS: &[KindSpec] = &[
     KindSpec {
         kind: Kind::OauthClients,
         found: &[Found::Pointer("/assets/oauth")],
-        format: Format::Json,
+        format: Format::Json(&Shape::All),
         max_bytes: 8 * MIB,
     },
     KindSpec {
@@ -124,19 +135,19 @@ pub(crate) static KINDS: &[KindSpec] = &[
             Found::Pointer("/assets/integration/service_checks/metadata_path"),
             Found::Name("assets/service_checks.json"),
         ],
-        format: Format::Json,
+        format: Format::Json(&Shape::All),
         max_bytes: 8 * MIB,
     },
     KindSpec {
         kind: Kind::Dashboard,
         found: &[Found::MapValues("/assets/dashboards")],
-        format: Format::Json,
+        format: Format::Json(&DASHBOARD),
         max_bytes: 8 * MIB,
     },
     KindSpec {
         kind: Kind::SavedView,
         found: &[Found::MapValues("/assets/saved_views")],
-        format: Format::Json,
+        format: Format::Json(&Shape::All),
         max_bytes: 8 * MIB,
     },
     KindSpec {
@@ -179,7 +190,7 @@ pub(crate) static KINDS: &[KindSpec] = &[
     KindSpec {
         kind: Kind::BaseManifest,
         found: &[Found::Base("manifest.json")],
-        format: Format::Json,
+        format: Format::Json(&Shape::All),
         max_bytes: 8 * MIB,
     },
     KindSpec {

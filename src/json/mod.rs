@@ -2,11 +2,13 @@
 
 mod parse;
 mod pointer;
+mod shape;
 
+#[cfg(test)]
 pub(crate) use parse::parse;
+pub(crate) use parse::parse_shaped;
 pub(crate) use pointer::escape_token;
-
-use std::collections::HashMap;
+pub(crate) use shape::Shape;
 
 /// Byte offsets into the original text, end exclusive.
 pub(crate) type Span = std::ops::Range<usize>;
@@ -32,6 +34,18 @@ pub(crate) enum Value {
     Array(Vec<Node>),
     /// Members in document order; duplicate keys are kept.
     Object(Vec<Member>),
+    /// A value the parse's [`Shape`] did not build: checked, and only its span kept. No rule
+    /// reads one; in debug builds, asking a skipped node for its contents is a bug.
+    Skipped,
+}
+
+/// A parsed document: its tree, and every key that repeats in it, wherever the tree was
+/// skipped.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Document {
+    pub root: Node,
+    /// In document order, each paired with its latest earlier occurrence.
+    pub duplicates: Vec<Duplicate>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +78,7 @@ impl Node {
     }
 
     pub(crate) fn as_str(&self) -> Option<&str> {
+        self.built();
         match &self.value {
             Value::String(s) => Some(s),
             _ => None,
@@ -71,6 +86,7 @@ impl Node {
     }
 
     pub(crate) fn as_object(&self) -> Option<&[Member]> {
+        self.built();
         match &self.value {
             Value::Object(members) => Some(members),
             _ => None,
@@ -78,17 +94,28 @@ impl Node {
     }
 
     pub(crate) fn as_array(&self) -> Option<&[Node]> {
+        self.built();
         match &self.value {
             Value::Array(items) => Some(items),
             _ => None,
         }
     }
 
-    /// Converts to a `serde_json::Value`; the last duplicate key wins.
+    /// Debug builds: a rule asked a skipped node for its contents; the kind's shape must build
+    /// what the rule reads.
+    fn built(&self) {
+        debug_assert!(
+            !matches!(self.value, Value::Skipped),
+            "a skipped JSON value was read: add its path to the shape of its kind of file"
+        );
+    }
+
+    /// Converts to a `serde_json::Value`; the last duplicate key wins. Only whole trees are
+    /// converted; a skipped value would be `null`.
     pub(crate) fn to_serde(&self) -> serde_json::Value {
         use serde_json::Value as J;
         match &self.value {
-            Value::Null => J::Null,
+            Value::Null | Value::Skipped => J::Null,
             Value::Bool(b) => J::Bool(*b),
             Value::Number(raw) => raw
                 .parse::<serde_json::Number>()
@@ -115,74 +142,6 @@ pub(crate) struct Duplicate {
     pub first: Span,
     /// Key span of the later occurrence.
     pub second: Span,
-}
-
-/// Every repeated key, in document order, each paired with its previous occurrence.
-pub(crate) fn duplicate_keys(root: &Node) -> Vec<Duplicate> {
-    let mut out = Vec::new();
-    walk_duplicates(root, &mut Vec::new(), &mut out);
-    out
-}
-
-/// One step of the path from the root to a node.
-enum Step<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-/// Objects up to this size are searched for repeats pair by pair, without hashing.
-const SMALL_OBJECT: usize = 16;
-
-/// Pre-order walk: a key is checked before its value is entered, so the output is in document
-/// order without sorting. The pointer of an object is only written when it repeats a key.
-fn walk_duplicates<'a>(node: &'a Node, path: &mut Vec<Step<'a>>, out: &mut Vec<Duplicate>) {
-    match &node.value {
-        Value::Object(members) => {
-            let mut seen: HashMap<&str, &Span> = HashMap::new();
-            for (index, m) in members.iter().enumerate() {
-                let first = if members.len() <= SMALL_OBJECT {
-                    members
-                        .get(..index)
-                        .and_then(|before| before.iter().rfind(|b| b.key == m.key))
-                        .map(|b| &b.key_span)
-                } else {
-                    seen.insert(&m.key, &m.key_span)
-                };
-                if let Some(first) = first {
-                    out.push(Duplicate {
-                        object: pointer_of(path),
-                        key: m.key.clone(),
-                        first: first.clone(),
-                        second: m.key_span.clone(),
-                    });
-                }
-                path.push(Step::Key(&m.key));
-                walk_duplicates(&m.value, path, out);
-                path.pop();
-            }
-        }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                path.push(Step::Index(i));
-                walk_duplicates(item, path, out);
-                path.pop();
-            }
-        }
-        _ => {}
-    }
-}
-
-/// The RFC 6901 pointer of a path.
-fn pointer_of(path: &[Step<'_>]) -> String {
-    let mut pointer = String::new();
-    for step in path {
-        pointer.push('/');
-        match step {
-            Step::Key(key) => pointer.push_str(&escape_token(key)),
-            Step::Index(index) => pointer.push_str(&index.to_string()),
-        }
-    }
-    pointer
 }
 
 #[cfg(test)]
@@ -235,7 +194,7 @@ mod tests {
     #[test]
     fn duplicates_two_and_three_occurrences() {
         let text = r#"{"k": 1, "x": 0, "k": 2, "k": 3}"#;
-        let dups = duplicate_keys(&parse(text).unwrap());
+        let dups = duplicate_keys(text);
         assert_eq!(dups.len(), 2);
         assert_eq!(dups[0].object, "");
         assert_eq!(dups[0].key, "k");
@@ -253,7 +212,7 @@ mod tests {
     #[test]
     fn duplicates_nested_in_arrays_in_document_order() {
         let text = r#"{"a/b": [{"x": 1, "x": 2}, {"y": {"z": 0, "z": 1}}], "q": 0, "q": 1}"#;
-        let dups = duplicate_keys(&parse(text).unwrap());
+        let dups = duplicate_keys(text);
         let got: Vec<(&str, &str)> = dups
             .iter()
             .map(|d| (d.object.as_str(), d.key.as_str()))
@@ -270,14 +229,135 @@ mod tests {
     #[test]
     fn duplicates_compare_decoded_keys() {
         let text = r#"{"a": 1, "\u0061": 2}"#;
-        let dups = duplicate_keys(&parse(text).unwrap());
+        let dups = duplicate_keys(text);
         assert_eq!(dups.len(), 1);
         assert_eq!(&text[dups[0].second.clone()], r#""\u0061""#);
     }
 
     #[test]
     fn no_duplicates_in_clean_document() {
-        let root = parse(r#"{"a": {"a": {"a": [{"a": 1}, {"a": 2}]}}}"#).unwrap();
-        assert!(duplicate_keys(&root).is_empty());
+        assert!(duplicate_keys(r#"{"a": {"a": {"a": [{"a": 1}, {"a": 2}]}}}"#).is_empty());
+    }
+
+    #[test]
+    fn large_objects_pair_each_repeat_with_its_latest_occurrence() {
+        let mut members: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        members.extend(["\"k3\": 0".into(), "\"k39\": 0".into(), "\"k3\": 1".into()]);
+        let text = format!("{{{}}}", members.join(", "));
+        let dups = duplicate_keys(&text);
+        let got: Vec<&str> = dups.iter().map(|d| d.key.as_str()).collect();
+        assert_eq!(got, ["k3", "k39", "k3"]);
+        let at = |n: usize| text.match_indices("\"k3\"").nth(n).unwrap().0;
+        assert_eq!(dups[2].first.start, at(1));
+        assert_eq!(dups[2].second.start, at(2));
+    }
+
+    /// A dashboard-like shape: the widgets and, in each, the definition's `app_id`.
+    static WIDGETS: Shape = Shape::Array(&WIDGET);
+    static WIDGET: Shape = Shape::Object(&[("definition", &DEFINITION)]);
+    static DEFINITION: Shape = Shape::Object(&[("app_id", &Shape::All), ("widgets", &WIDGETS)]);
+    static TOP: Shape = Shape::Object(&[("widgets", &WIDGETS)]);
+
+    const SHAPED: &str = r#"{"title": "t", "widgets": [
+        {"definition": {"app_id": "a", "requests": [{"q": "x", "q": "y"}], "widgets": [
+            {"definition": {"app_id": "b", "type": "note"}, "layout": {"x": 1}}]}},
+        "not an object", [{"deep": 1, "deep": 2}]],
+        "template_variables": {"v": [1, {"w": "\u0077", "w": 0}]}}"#;
+
+    #[test]
+    fn a_shape_builds_only_what_it_names_and_keeps_every_key_and_span() {
+        let root = parse_shaped(SHAPED, &TOP).unwrap().root;
+        let keys: Vec<&str> = root
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|m| m.key.as_str())
+            .collect();
+        assert_eq!(keys, ["title", "widgets", "template_variables"]);
+        assert_eq!(root.get("title").unwrap().value, Value::Skipped);
+        let variables = root.get("template_variables").unwrap();
+        assert_eq!(variables.value, Value::Skipped);
+        assert!(
+            SHAPED[variables.span.clone()].starts_with("{\"v\"")
+                && SHAPED[variables.span.clone()].ends_with("0}]}")
+        );
+        let inner = root
+            .pointer("/widgets/0/definition/widgets/0/definition/app_id")
+            .unwrap();
+        assert_eq!(inner.as_str(), Some("b"));
+        assert_eq!(
+            root.pointer("/widgets/0/definition/app_id")
+                .unwrap()
+                .as_str(),
+            Some("a")
+        );
+        let requests = root.pointer("/widgets/0/definition/requests").unwrap();
+        assert_eq!(
+            (&SHAPED[requests.span.clone()], &requests.value),
+            (r#"[{"q": "x", "q": "y"}]"#, &Value::Skipped)
+        );
+        let layout = root
+            .pointer("/widgets/0/definition/widgets/0/layout")
+            .unwrap();
+        assert_eq!(layout.value, Value::Skipped);
+        // Not what the shape expects: built as it is, what it holds skipped.
+        assert_eq!(
+            root.pointer("/widgets/1").unwrap().as_str(),
+            Some("not an object")
+        );
+        let wrong = root.pointer("/widgets/2").unwrap().as_array().unwrap();
+        assert_eq!(wrong[0].value, Value::Skipped);
+    }
+
+    #[test]
+    fn a_shape_finds_the_same_duplicates_as_a_whole_parse() {
+        let whole = parse_shaped(SHAPED, &Shape::All).unwrap();
+        let shaped = parse_shaped(SHAPED, &TOP).unwrap();
+        let objects: Vec<(&str, &str)> = whole
+            .duplicates
+            .iter()
+            .map(|d| (d.object.as_str(), d.key.as_str()))
+            .collect();
+        assert_eq!(
+            objects,
+            [
+                ("/widgets/0/definition/requests/0", "q"),
+                ("/widgets/2/0", "deep"),
+                ("/template_variables/v/1", "w"),
+            ]
+        );
+        assert_eq!(shaped.duplicates, whole.duplicates);
+        assert_eq!(whole.root, parse(SHAPED).unwrap());
+    }
+
+    #[test]
+    fn a_skipped_value_is_still_checked() {
+        for bad in [
+            r#"{"title": [1, 2,]}"#,
+            r#"{"title": {"a" 1}}"#,
+            r#"{"title": "\x"}"#,
+            r#"{"title": 01}"#,
+            r#"{"title": nul}"#,
+            r#"{"title": {"a": [}}"#,
+        ] {
+            let whole = parse_shaped(bad, &Shape::All).unwrap_err();
+            assert_eq!(parse_shaped(bad, &TOP).unwrap_err(), whole, "{bad}");
+            assert_eq!(parse_shaped(bad, &Shape::Skip).unwrap_err(), whole, "{bad}");
+        }
+        let deep = format!("{{\"title\": {}{}}}", "[".repeat(200), "]".repeat(200));
+        let whole = parse_shaped(&deep, &Shape::All).unwrap_err();
+        assert_eq!(parse_shaped(&deep, &Shape::Skip).unwrap_err(), whole);
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "add its path to the shape")]
+    fn reading_a_skipped_value_is_a_bug_caught_in_debug_builds() {
+        let root = parse_shaped(SHAPED, &TOP).unwrap().root;
+        let _ = root.get("template_variables").unwrap().get("v");
+    }
+
+    fn duplicate_keys(text: &str) -> Vec<Duplicate> {
+        parse_shaped(text, &Shape::All).unwrap().duplicates
     }
 }

@@ -1,6 +1,10 @@
-//! Strict RFC 8259 parser: depth-bounded recursive descent that records byte spans.
+//! Strict RFC 8259 parser: depth-bounded recursive descent that records byte spans, finds
+//! every repeated key as it goes, and builds only the values its [`Shape`] asks for.
 
-use super::{MAX_DEPTH, Member, Node, ParseError, Span, Value};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use super::{Document, Duplicate, MAX_DEPTH, Member, Node, ParseError, Shape, Span, Value};
 
 const SINGLE_QUOTE: &str = "strings must use double quotes (`\"`), not single quotes (`'`)";
 const BAD_ESCAPE: &str = "valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; \
@@ -11,19 +15,36 @@ const LINE_BREAK_NOTE: &str =
 /// the char at the same index in `ESCAPE_TO`.
 const ESCAPE_FROM: &[u8] = b"\"\\/bfnrt";
 const ESCAPE_TO: &str = "\"\\/\u{8}\u{c}\n\r\t";
+const MEMBER: &str = "an object member";
+const ELEMENT: &str = "an array element";
 
-/// Parses a whole JSON document. A leading UTF-8 BOM is skipped; spans are
+/// Objects up to this many keys are searched for a repeat key by key; larger ones are hashed.
+const SMALL_OBJECT: usize = 16;
+
+/// Parses a whole JSON document, every value built. A leading UTF-8 BOM is skipped; spans are
 /// offsets into `text` itself.
+#[cfg(test)]
 pub(crate) fn parse(text: &str) -> Result<Node, ParseError> {
+    parse_shaped(text, &Shape::All).map(|document| document.root)
+}
+
+/// Parses a whole JSON document, building the values `shape` asks for; every repeated key of
+/// the document is listed, in document order.
+pub(crate) fn parse_shaped(text: &str, shape: &'static Shape) -> Result<Document, ParseError> {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut p = Parser {
         text,
         pos: bom,
         members: Vec::new(),
         items: Vec::new(),
+        skipped: Vec::new(),
+        keys: Vec::new(),
+        objects: Vec::new(),
+        path: Vec::new(),
+        duplicates: Vec::new(),
     };
     p.skip_ws();
-    let root = p.value(0)?;
+    let root = p.value(0, shape)?;
     p.skip_ws();
     if p.pos < text.len() {
         let found = p.found();
@@ -33,7 +54,10 @@ pub(crate) fn parse(text: &str) -> Result<Node, ParseError> {
             ))
         }));
     }
-    Ok(root)
+    Ok(Document {
+        root,
+        duplicates: p.duplicates,
+    })
 }
 
 struct Parser<'a> {
@@ -45,6 +69,37 @@ struct Parser<'a> {
     members: Vec<Member>,
     /// The same for the elements of arrays.
     items: Vec<Node>,
+    /// The same for containers that are skipped: zero-sized, never allocated.
+    skipped: Vec<()>,
+    /// The keys of the objects being parsed so far, innermost object last.
+    keys: Vec<Key<'a>>,
+    /// The objects being parsed, innermost last: where their keys start in `keys`.
+    objects: Vec<Keys<'a>>,
+    /// The steps from the root to the container being parsed.
+    path: Vec<Step>,
+    duplicates: Vec<Duplicate>,
+}
+
+/// A key of an object being parsed.
+struct Key<'a> {
+    text: Cow<'a, str>,
+    span: Span,
+}
+
+/// The keys of one object being parsed.
+struct Keys<'a> {
+    /// Where its keys start in `Parser::keys`.
+    start: usize,
+    /// Key -> the span of its latest occurrence, once the object has more than
+    /// `SMALL_OBJECT` keys.
+    index: Option<HashMap<Cow<'a, str>, Span>>,
+}
+
+/// One step of the path from the root to a container.
+enum Step {
+    /// The member whose key is at this index of `Parser::keys`.
+    Key(usize),
+    Index(usize),
 }
 
 /// What a container holds, with the parser's stack where it collects them.
@@ -64,7 +119,13 @@ impl Element for Node {
     }
 }
 
-impl Parser<'_> {
+impl Element for () {
+    fn stack<'p>(parser: &'p mut Parser<'_>) -> &'p mut Vec<Self> {
+        &mut parser.skipped
+    }
+}
+
+impl<'a> Parser<'a> {
     fn peek(&self) -> Option<u8> {
         self.byte(self.pos)
     }
@@ -74,7 +135,7 @@ impl Parser<'_> {
     }
 
     /// `text[range]`, or `""` if the range is not valid.
-    fn slice(&self, range: Span) -> &str {
+    fn slice(&self, range: Span) -> &'a str {
         self.text.get(range).unwrap_or_default()
     }
 
@@ -83,8 +144,14 @@ impl Parser<'_> {
     }
 
     fn skip_ws(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.pos += 1;
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            match b {
+                // Indentation, most of a pretty-printed file: eight spaces at a time.
+                b' ' if bytes.get(self.pos..self.pos + 8) == Some(b"        ") => self.pos += 8,
+                b' ' | b'\t' | b'\n' | b'\r' => self.pos += 1,
+                _ => break,
+            }
         }
     }
 
@@ -118,11 +185,32 @@ impl Parser<'_> {
         comment.then(|| self.error_here("comments are not allowed in JSON"))
     }
 
-    /// Parses the value at `pos`; `depth` counts the enclosing objects and arrays.
-    fn value(&mut self, depth: usize) -> Result<Node, ParseError> {
+    /// Parses the value at `pos`, built as `shape` says; `depth` counts the enclosing objects
+    /// and arrays.
+    fn value(&mut self, depth: usize, shape: &'static Shape) -> Result<Node, ParseError> {
+        if !shape.builds_scalars() {
+            let start = self.pos;
+            self.skip(depth)?;
+            let span = start..self.pos;
+            return Ok(Node {
+                span,
+                value: Value::Skipped,
+            });
+        }
         match self.peek() {
-            Some(b'{' | b'[') => self.container(depth + 1),
+            Some(b'{' | b'[') => self.container(depth + 1, shape),
             _ => self.scalar(),
+        }
+    }
+
+    /// Checks the value at `pos` without building it.
+    fn skip(&mut self, depth: usize) -> Result<(), ParseError> {
+        match self.peek() {
+            Some(b'{' | b'[') => self.skipped_container(depth + 1),
+            Some(b'"') => self.string().map(drop),
+            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
+            Some(b) if b.is_ascii_alphabetic() => self.literal().map(drop),
+            _ => Err(self.bad_value()),
         }
     }
 
@@ -131,8 +219,8 @@ impl Parser<'_> {
     fn scalar(&mut self) -> Result<Node, ParseError> {
         let start = self.pos;
         let value = match self.peek() {
-            Some(b'"') => Value::String(self.string()?),
-            Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
+            Some(b'"') => Value::String(self.string()?.into_owned()),
+            Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?.to_owned()),
             Some(b) if b.is_ascii_alphabetic() => self.literal()?,
             _ => return Err(self.bad_value()),
         };
@@ -172,7 +260,8 @@ impl Parser<'_> {
         self.slice(self.pos..self.pos + len)
     }
 
-    fn number(&mut self) -> Result<String, ParseError> {
+    /// The source text of the number at `pos`.
+    fn number(&mut self) -> Result<&'a str, ParseError> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -199,7 +288,7 @@ impl Parser<'_> {
             }
             self.required_digits("a digit in the exponent")?;
         }
-        Ok(self.slice(start..self.pos).to_string())
+        Ok(self.slice(start..self.pos))
     }
 
     fn digits(&mut self) {
@@ -216,9 +305,9 @@ impl Parser<'_> {
         Ok(())
     }
 
-    /// Parses the string whose opening `"` is at `pos`; returns it decoded.
-    /// Runs without escapes are copied as whole slices.
-    fn string(&mut self) -> Result<String, ParseError> {
+    /// Parses the string whose opening `"` is at `pos`; returns it decoded, borrowed from the
+    /// text when it has no escape. Runs without escapes are copied as whole slices.
+    fn string(&mut self) -> Result<Cow<'a, str>, ParseError> {
         let open = self.pos;
         self.pos += 1;
         let mut out: Option<String> = None;
@@ -228,18 +317,17 @@ impl Parser<'_> {
             let special = |&b: &u8| b == b'"' || b == b'\\' || b < 0x20;
             self.pos += rest.iter().position(special).unwrap_or(rest.len());
             let run = self.slice(chunk..self.pos);
-            // Most strings have no escape: one allocation of the right size.
+            // Most strings have no escape: nothing to copy.
             if out.is_none() && self.peek() == Some(b'"') {
-                let whole = run.to_owned();
                 self.pos += 1;
-                return Ok(whole);
+                return Ok(Cow::Borrowed(run));
             }
             let decoded = out.get_or_insert_with(|| String::with_capacity(run.len() + 8));
             decoded.push_str(run);
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out.unwrap_or_default());
+                    return Ok(Cow::Owned(out.unwrap_or_default()));
                 }
                 Some(b'\\') => self.escape(decoded, open)?,
                 Some(b) => return Err(self.control_char(b, open)),
@@ -378,8 +466,52 @@ impl Parser<'_> {
         Ok(unit)
     }
 
-    /// Parses the object or array whose opening bracket is at `pos`.
-    fn container(&mut self, depth: usize) -> Result<Node, ParseError> {
+    /// Parses the object or array whose opening bracket is at `pos`, built as `shape` says.
+    fn container(&mut self, depth: usize, shape: &'static Shape) -> Result<Node, ParseError> {
+        let open = self.pos;
+        let value = self.enter(depth, |p, object| {
+            if object {
+                let member = |p: &mut Self, index| p.member(depth, index, shape);
+                p.sequence(b'}', MEMBER, member).map(Value::Object)
+            } else {
+                let element = |p: &mut Self, index| {
+                    p.path.push(Step::Index(index));
+                    let item = p.value(depth, shape.element());
+                    p.path.pop();
+                    item
+                };
+                p.sequence(b']', ELEMENT, element).map(Value::Array)
+            }
+        })?;
+        let span = open..self.pos;
+        Ok(Node { span, value })
+    }
+
+    /// Checks the object or array whose opening bracket is at `pos` without building it.
+    fn skipped_container(&mut self, depth: usize) -> Result<(), ParseError> {
+        self.enter(depth, |p, object| {
+            if object {
+                let member = |p: &mut Self, index| p.skipped_member(depth, index);
+                p.sequence(b'}', MEMBER, member).map(drop)
+            } else {
+                let element = |p: &mut Self, index| {
+                    p.path.push(Step::Index(index));
+                    let item = p.skip(depth);
+                    p.path.pop();
+                    item
+                };
+                p.sequence(b']', ELEMENT, element).map(drop)
+            }
+        })
+    }
+
+    /// Enters the object or array whose opening bracket is at `pos`; `body` (told whether it
+    /// is an object) parses what it holds up to and including its closing bracket.
+    fn enter<T>(
+        &mut self,
+        depth: usize,
+        body: impl FnOnce(&mut Self, bool) -> Result<T, ParseError>,
+    ) -> Result<T, ParseError> {
         let open = self.pos;
         let object = self.peek() == Some(b'{');
         let kind = if object { "object" } else { "array" };
@@ -387,27 +519,24 @@ impl Parser<'_> {
             return Err(self.too_deep(kind));
         }
         self.pos += 1;
-        let value = if object {
-            let key = |p: &mut Self, first| p.member(depth, first);
-            self.sequence(b'}', "an object member", key)
-                .map(Value::Object)
-        } else {
-            let item = |p: &mut Self, _| p.value(depth);
-            self.sequence(b']', "an array element", item)
-                .map(Value::Array)
-        };
-        let value = value.map_err(|e| self.unclosed(e, open, kind))?;
-        let span = open..self.pos;
-        Ok(Node { span, value })
+        if object {
+            let start = self.keys.len();
+            self.objects.push(Keys { start, index: None });
+        }
+        let result = body(self, object).map_err(|e| self.unclosed(e, open, kind));
+        if object && let Some(keys) = self.objects.pop() {
+            self.keys.truncate(keys.start);
+        }
+        result
     }
 
     /// Parses `element`s separated by commas up to `close`, with `pos` just
-    /// after the opening bracket. `element` is told whether it is the first.
+    /// after the opening bracket. `element` is told its index.
     fn sequence<T: Element>(
         &mut self,
         close: u8,
         what: &str,
-        mut element: impl FnMut(&mut Self, bool) -> Result<T, ParseError>,
+        mut element: impl FnMut(&mut Self, usize) -> Result<T, ParseError>,
     ) -> Result<Vec<T>, ParseError> {
         self.skip_ws();
         if self.peek() == Some(close) {
@@ -416,8 +545,8 @@ impl Parser<'_> {
         }
         let start = T::stack(self).len();
         loop {
-            let first = T::stack(self).len() == start;
-            let next = element(self, first)?;
+            let index = T::stack(self).len().saturating_sub(start);
+            let next = element(self, index)?;
             T::stack(self).push(next);
             self.skip_ws();
             match self.peek() {
@@ -457,10 +586,45 @@ impl Parser<'_> {
         Err(error(comma..comma + 1, message))
     }
 
-    fn member(&mut self, depth: usize, first: bool) -> Result<Member, ParseError> {
+    /// Parses the member at `pos` of an object of shape `shape`.
+    fn member(
+        &mut self,
+        depth: usize,
+        index: usize,
+        shape: &'static Shape,
+    ) -> Result<Member, ParseError> {
+        let (key, key_span) = self.key(index)?;
+        let value = self.member_value(depth, shape.member(&key))?;
+        Ok(Member {
+            key: key.into_owned(),
+            key_span,
+            value,
+        })
+    }
+
+    /// Checks the member at `pos` of a skipped object.
+    fn skipped_member(&mut self, depth: usize, index: usize) -> Result<(), ParseError> {
+        self.key(index)?;
+        self.path.push(Step::Key(self.keys.len().saturating_sub(1)));
+        let checked = self.skip(depth);
+        self.path.pop();
+        checked
+    }
+
+    /// The value of the member whose key was the last one read.
+    fn member_value(&mut self, depth: usize, shape: &'static Shape) -> Result<Node, ParseError> {
+        self.path.push(Step::Key(self.keys.len().saturating_sub(1)));
+        let value = self.value(depth, shape);
+        self.path.pop();
+        value
+    }
+
+    /// Reads the key of the `index`th member of the object being parsed, up to and past its
+    /// `:`, and notes it among the object's keys (a repeat is recorded as a duplicate).
+    fn key(&mut self, index: usize) -> Result<(Cow<'a, str>, Span), ParseError> {
         let key_start = self.pos;
         if self.peek() != Some(b'"') {
-            return Err(self.bad_key(first));
+            return Err(self.bad_key(index == 0));
         }
         let key = self.string()?;
         let key_span = key_start..self.pos;
@@ -470,12 +634,58 @@ impl Parser<'_> {
         }
         self.pos += 1;
         self.skip_ws();
-        let value = self.value(depth)?;
-        Ok(Member {
-            key,
-            key_span,
-            value,
-        })
+        self.note_key(key.clone(), key_span.clone());
+        Ok((key, key_span))
+    }
+
+    /// Adds `key` to the keys of the innermost object, recording a duplicate when the object
+    /// already has it (paired with its latest earlier occurrence).
+    fn note_key(&mut self, key: Cow<'a, str>, span: Span) {
+        let earlier = match self.objects.last_mut() {
+            Some(Keys {
+                index: Some(index), ..
+            }) => index.insert(key.clone(), span.clone()),
+            Some(object) => {
+                let siblings = self.keys.get(object.start..).unwrap_or_default();
+                let earlier = siblings.iter().rfind(|k| k.text == key);
+                let earlier = earlier.map(|k| k.span.clone());
+                if siblings.len() >= SMALL_OBJECT {
+                    let mut index: HashMap<Cow<'a, str>, Span> = siblings
+                        .iter()
+                        .map(|k| (k.text.clone(), k.span.clone()))
+                        .collect();
+                    index.insert(key.clone(), span.clone());
+                    object.index = Some(index);
+                }
+                earlier
+            }
+            None => None,
+        };
+        if let Some(first) = earlier {
+            self.duplicates.push(Duplicate {
+                object: self.pointer(),
+                key: key.clone().into_owned(),
+                first,
+                second: span.clone(),
+            });
+        }
+        self.keys.push(Key { text: key, span });
+    }
+
+    /// The RFC 6901 pointer of the container being parsed.
+    fn pointer(&self) -> String {
+        let mut pointer = String::new();
+        for step in &self.path {
+            pointer.push('/');
+            match step {
+                Step::Key(at) => {
+                    let key = self.keys.get(*at).map_or("", |k| &k.text);
+                    pointer.push_str(&super::escape_token(key));
+                }
+                Step::Index(index) => pointer.push_str(&index.to_string()),
+            }
+        }
+        pointer
     }
 
     fn bad_key(&self, first: bool) -> ParseError {
@@ -1002,7 +1212,12 @@ mod tests {
             let ptr = "/0/a".repeat(half);
             assert_eq!(root.pointer(&ptr).unwrap().value, Value::Number("1".into()));
             assert!(root.to_serde().is_array());
-            assert!(super::super::duplicate_keys(&root).is_empty());
+            assert!(
+                super::parse_shaped(&text, &Shape::All)
+                    .unwrap()
+                    .duplicates
+                    .is_empty()
+            );
             parse(&format!("[{text}]")).is_err()
         };
         // Half of the default 2 MiB thread stack; debug builds need about 400 KiB.
@@ -1101,11 +1316,35 @@ mod tests {
                     check_tree(text, &m.value);
                 }
             }
+            Value::Skipped => assert!(parse(s).is_ok(), "{s:?} is not one value"),
         }
     }
 
-    /// `parse` must not panic, and every span must be one char at most and on char boundaries.
+    /// Arrays of objects whose `k` is such an array again: the random inputs' shape.
+    static MIXED: Shape = Shape::Array(&KEYED);
+    static KEYED: Shape = Shape::Object(&[("k", &MIXED)]);
+
+    /// However much of `text` a shape builds, it is the same document: the same error, or the
+    /// same duplicates and root span, with every span right.
+    fn check_shapes(text: &str) {
+        let whole = parse_shaped(text, &Shape::All);
+        for shape in [&Shape::Skip, &MIXED, &KEYED] {
+            match (&whole, parse_shaped(text, shape)) {
+                (Ok(whole), Ok(shaped)) => {
+                    assert_eq!(whole.duplicates, shaped.duplicates, "{text:?}");
+                    assert_eq!(whole.root.span, shaped.root.span, "{text:?}");
+                    check_tree(text, &shaped.root);
+                }
+                (Err(whole), Err(shaped)) => assert_eq!(whole, &shaped, "{text:?}"),
+                (whole, shaped) => panic!("{text:?}: {whole:?} but {shaped:?} with {shape:?}"),
+            }
+        }
+    }
+
+    /// `parse` must not panic, every span must be one char at most and on char boundaries, and
+    /// every shape must agree.
     fn check_any(text: &str) {
+        check_shapes(text);
         match parse(text) {
             Ok(root) => check_tree(text, &root),
             Err(e) => {
@@ -1130,6 +1369,7 @@ mod tests {
         for text in MANIFESTS {
             let root = parse(text).unwrap();
             check_tree(text, &root);
+            check_shapes(text);
             let theirs: serde_json::Value =
                 serde_json::from_str(text.trim_start_matches('\u{feff}')).unwrap();
             assert_eq!(root.to_serde(), theirs);

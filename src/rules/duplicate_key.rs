@@ -56,15 +56,15 @@ impl Rule for DuplicateKey {
 
     fn check(&self, integration: &Integration, _settings: &Settings, out: &mut Vec<Finding>) {
         for (id, row) in integration.files.known() {
-            if let Some(root) = row.json().and_then(|json| json.root()) {
-                report(root, id, out);
+            if let Some(json) = row.json() {
+                report(json.duplicates(), id, out);
             }
         }
     }
 }
 
-fn report(root: &json::Node, file: FileId, out: &mut Vec<Finding>) {
-    for duplicate in json::duplicate_keys(root) {
+fn report(duplicates: &[json::Duplicate], file: FileId, out: &mut Vec<Finding>) {
+    for duplicate in duplicates {
         let object = if duplicate.object.is_empty() {
             "the top-level object".to_owned()
         } else {
@@ -76,10 +76,10 @@ fn report(root: &json::Node, file: FileId, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 format!("key `{}` appears twice in {object}", quoted(&duplicate.key)),
-                Place::span(file, duplicate.second),
+                Place::span(file, duplicate.second.clone()),
                 "repeated here; this value is the one most parsers keep",
             )
-            .with_label(Place::span(file, duplicate.first), "first given here")
+            .with_label(Place::span(file, duplicate.first.clone()), "first given here")
             .with_help("keep the value you mean and delete the other member"),
         );
     }

@@ -181,9 +181,11 @@ fn top_level_integrations(
         if hidden {
             continue;
         }
-        if entry.file_type().is_ok_and(|kind| kind.is_symlink()) {
+        // The entry's type comes with the directory listing: no system call per entry.
+        let kind = entry.file_type();
+        if kind.as_ref().is_ok_and(|kind| kind.is_symlink()) {
             links.push(path);
-        } else if path.is_dir() && holds_manifest(&path) {
+        } else if kind.is_ok_and(|kind| kind.is_dir()) && holds_manifest(&path) {
             dirs.push(path);
         }
     }

@@ -6,7 +6,7 @@
 //! [`Files::root_parsed`](super::Files::root_parsed), and the repository table holds the same
 //! rows as its first rows, for the repository rules and for the places their findings name.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use super::Row;
@@ -19,8 +19,9 @@ pub(crate) struct Roots {
     rows: Vec<Row>,
     /// The root of each row, an index into `dirs`.
     row_root: Vec<usize>,
-    /// Integration directory (as shown) -> its root, an index into `dirs`.
-    of: BTreeMap<PathBuf, usize>,
+    /// Integration directory (as shown) -> its root, an index into `dirs`. Hashed: every
+    /// integration asks for its root's rows, and ordered paths compare component by component.
+    of: HashMap<PathBuf, usize>,
 }
 
 impl Roots {

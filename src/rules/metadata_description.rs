@@ -60,11 +60,11 @@ impl Rule for MetadataDescription {
         let name_column = metrics.column("metric_name");
         for (row, record) in metrics.rows() {
             let description = metrics.value(record, Some(column));
-            let name = quoted(metrics.value(record, name_column));
+            let name = || quoted(metrics.value(record, name_column));
             let place = || Place::cell(metrics.file, row, column);
             if description.contains('|') {
                 out.push(
-                    Finding::new(format!("the description of `{name}` contains `|`, which Datadog rejects"), place(), "holds a `|`")
+                    Finding::new(format!("the description of `{}` contains `|`, which Datadog rejects", name()), place(), "holds a `|`")
                         .with_help("write it without `|`: use `,`, `/` or words (a description with a comma is quoted: `\"a, b\"`)"),
                 );
             }
@@ -72,7 +72,7 @@ impl Rule for MetadataDescription {
             if length > MAX_DESCRIPTION {
                 out.push(
                     Finding::new(
-                        format!("the description of `{name}` is {length} characters long; Datadog allows {MAX_DESCRIPTION}"),
+                        format!("the description of `{}` is {length} characters long; Datadog allows {MAX_DESCRIPTION}", name()),
                         place(),
                         format!("{} characters too many", length - MAX_DESCRIPTION),
                     )

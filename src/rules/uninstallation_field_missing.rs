@@ -66,12 +66,12 @@ impl Rule for UninstallationFieldMissing {
         let tile_is_object = root
             .get("tile")
             .is_some_and(|tile| tile.as_object().is_some());
-        if !tile_is_object || integration.uninstallation_field().is_some() || misspelt_in_tile(root)
-        {
+        if !tile_is_object || integration.uninstallation_field().is_some() {
             return;
         }
         let section = integration.readme().and_then(|r| r.uninstall_index());
-        if !integration.uses_oauth() && section.is_none() {
+        // The close-match search last: it is the costly test, and most tiles never reach it.
+        if (!integration.uses_oauth() && section.is_none()) || misspelt_in_tile(root) {
             return;
         }
         let mut finding = Finding::new(

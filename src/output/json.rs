@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::escape;
@@ -173,7 +174,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             warnings,
             configuration: JsonConfiguration::of(&report.configuration),
         },
-        diagnostics: report.diagnostics.iter().map(diagnostic).collect(),
+        // Lines and columns are worked out on every core; the document is written in order.
+        diagnostics: report.diagnostics.par_iter().map(diagnostic).collect(),
     };
     escape::json_pretty(&mut *out, &document)?;
     writeln!(out)

@@ -71,8 +71,11 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovered, DiscoveryError> {
     for path in paths {
         match integrations_of(path, &mut links) {
             Ok((dirs, root)) => {
+                // The directories of a repository root come from its listing, which said
+                // they are directories and not links.
+                let listed = root.is_some();
                 for dir in dirs {
-                    let key = real_path(&dir, &mut parents);
+                    let key = real_path(&dir, listed, &mut parents);
                     let root = root.clone().or_else(|| parent_root(&dir));
                     let entry = found.entry(key).or_insert((dir, None));
                     entry.1 = entry.1.take().or(root);
@@ -122,9 +125,13 @@ fn integrations_of(
 
 /// The real path of `dir`, the key that makes two spellings of one integration one: its
 /// parent's real path (found once for all its siblings) joined with its name, when `dir` is a
-/// plain directory; else the system's answer.
-fn real_path(dir: &Path, parents: &mut BTreeMap<PathBuf, Option<PathBuf>>) -> PathBuf {
-    let plain = std::fs::symlink_metadata(dir).is_ok_and(|meta| meta.is_dir());
+/// plain directory (`listed`: known to be one); else the system's answer.
+fn real_path(
+    dir: &Path,
+    listed: bool,
+    parents: &mut BTreeMap<PathBuf, Option<PathBuf>>,
+) -> PathBuf {
+    let plain = listed || std::fs::symlink_metadata(dir).is_ok_and(|meta| meta.is_dir());
     // `acme` (an integration of the working directory) has the parent `""`: `.`.
     let parent_and_name = (dir.parent())
         .map(|parent| match parent.as_os_str().is_empty() {

@@ -17,6 +17,14 @@ static REMOVED: LazyLock<Option<Regex>> =
 /// No trimming and no collapsing of repeated `-`.
 pub(crate) fn slug(text: &str) -> String {
     let lower = text.to_lowercase();
+    if lower.is_ascii() {
+        // What the classes keep of ASCII, without the regex: most headings are ASCII.
+        return lower
+            .chars()
+            .filter(|&c| c.is_ascii_alphanumeric() || matches!(c, '_' | ' ' | '-'))
+            .map(|c| if c == ' ' { '-' } else { c })
+            .collect();
+    }
     let kept = match REMOVED.as_ref() {
         Some(re) => re.replace_all(&lower, "").into_owned(),
         None => lower.chars().filter(|&c| fallback_keep(c)).collect(),
@@ -61,6 +69,24 @@ mod tests {
         clippy::panic
     )]
     use super::*;
+
+    #[test]
+    fn ascii_headings_slug_as_the_classes_say() {
+        let every: String = (0u8..128).map(char::from).collect();
+        for text in [
+            every.as_str(),
+            "Setup & Uninstallation (v2.1)",
+            "a_b-c d\te",
+        ] {
+            let lower = text.to_lowercase();
+            let by_regex = REMOVED
+                .as_ref()
+                .unwrap()
+                .replace_all(&lower, "")
+                .replace(' ', "-");
+            assert_eq!(slug(text), by_regex, "{text:?}");
+        }
+    }
 
     #[test]
     fn base_slugs_match_github_slugger() {

@@ -39,8 +39,7 @@ pub(crate) enum Value {
     Skipped,
 }
 
-/// A parsed document: its tree, and every key that repeats in it, wherever the tree was
-/// skipped.
+/// A parsed document: its tree, and every key that repeats in it, in skipped parts too.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Document {
     pub root: Node,

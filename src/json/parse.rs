@@ -1244,7 +1244,9 @@ mod tests {
                     .duplicates
                     .is_empty()
             );
-            parse(&format!("[{text}]")).is_err()
+            assert!(super::parse_shaped(&text, &Shape::Skip).is_ok());
+            let deeper = format!("[{text}]");
+            parse(&deeper).is_err() && super::parse_shaped(&deeper, &Shape::Skip).is_err()
         };
         // Half of the default 2 MiB thread stack; debug builds need about 400 KiB.
         let thread = std::thread::Builder::new().stack_size(1 << 20).spawn(run);

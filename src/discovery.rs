@@ -132,13 +132,7 @@ fn real_path(
     parents: &mut BTreeMap<PathBuf, Option<PathBuf>>,
 ) -> PathBuf {
     let plain = listed || std::fs::symlink_metadata(dir).is_ok_and(|meta| meta.is_dir());
-    // `acme` (an integration of the working directory) has the parent `""`: `.`.
-    let parent_and_name = (dir.parent())
-        .map(|parent| match parent.as_os_str().is_empty() {
-            true => Path::new("."),
-            false => parent,
-        })
-        .zip(dir.file_name());
+    let parent_and_name = dir.parent().map(or_here).zip(dir.file_name());
     if let (true, Some((parent, name))) = (plain, parent_and_name) {
         let real = parents
             .entry(parent.to_path_buf())
@@ -150,12 +144,21 @@ fn real_path(
     dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())
 }
 
+/// A directory as the system names it: the empty path, the parent of `acme` (an integration of
+/// the working directory), is `.`.
+pub(crate) fn or_here(dir: &Path) -> &Path {
+    if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    }
+}
+
 /// The parent of an integration given by itself, when it holds a root's files.
 fn parent_root(dir: &Path) -> Option<PathBuf> {
     // `.` and `..` name no child of their parent: climb with `..`.
     let parent = match (dir.file_name(), dir.parent()) {
-        (Some(_), Some(parent)) if parent.as_os_str().is_empty() => PathBuf::from("."),
-        (Some(_), Some(parent)) => parent.to_owned(),
+        (Some(_), Some(parent)) => or_here(parent).to_owned(),
         _ => dir.join(".."),
     };
     let marked = ROOT_MARKERS
@@ -203,13 +206,7 @@ fn top_level_integrations(
 fn enclosing_integration(file: &Path) -> Result<PathBuf, DiscoveryError> {
     file.ancestors()
         .skip(1)
-        .map(|dir| {
-            if dir.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                dir
-            }
-        })
+        .map(or_here)
         .find(|dir| holds_manifest(dir))
         .map(Path::to_owned)
         .ok_or_else(|| DiscoveryError::NotInIntegration(file.to_owned()))

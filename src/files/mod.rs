@@ -71,11 +71,7 @@ impl RealDirs {
         if !is_plain_dir || name == ".." {
             return dir.canonicalize().ok();
         }
-        // `acme` (an integration of the working directory) has the parent `""`: `.`.
-        let parent = match parent.as_os_str().is_empty() {
-            true => Path::new("."),
-            false => parent,
-        };
+        let parent = crate::discovery::or_here(parent);
         let parent_real = {
             let mut known = self.0.lock().ok()?;
             known

@@ -188,7 +188,7 @@ impl<'a> Parser<'a> {
     /// Parses the value at `pos`, built as `shape` says; `depth` counts the enclosing objects
     /// and arrays.
     fn value(&mut self, depth: usize, shape: &'static Shape) -> Result<Node, ParseError> {
-        if !shape.builds_scalars() {
+        if shape.skips() {
             let start = self.pos;
             self.skip(depth)?;
             let span = start..self.pos;

@@ -46,8 +46,8 @@ impl Shape {
         }
     }
 
-    /// Whether a string, number or literal of this shape is built.
-    pub(crate) fn builds_scalars(&self) -> bool {
-        !matches!(self, Shape::Skip)
+    /// Whether a value of this shape is only checked, not built.
+    pub(crate) fn skips(&self) -> bool {
+        matches!(self, Shape::Skip)
     }
 }

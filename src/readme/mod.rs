@@ -10,6 +10,7 @@ mod slug;
 
 #[cfg(test)]
 pub(crate) use outline::outline;
+pub(crate) use slug::{Slugger, slug};
 
 use pulldown_cmark::Parser;
 
@@ -44,7 +45,6 @@ pub(crate) fn scan(text: &str) -> Scan {
         shown: shown.finish(offset),
     }
 }
-pub(crate) use slug::{Slugger, slug};
 
 /// The Markdown dialect GitHub renders, as every README parse here reads it.
 pub(crate) fn options() -> pulldown_cmark::Options {

@@ -409,12 +409,12 @@ impl Files {
         let row = self.row(id)?;
         let own = self.shared().len() + self.fixed.len();
         let referenced = usize::try_from(id.0).map_or(true, |i| i >= own);
+        self.check_allowed_file(id, row.kind);
         self.load_row(row, referenced)
     }
 
     /// A row read as text, once; `referenced`: the manifest names it.
     fn load_row<'a>(&'a self, row: &'a Row, referenced: bool) -> Option<&'a Loaded> {
-        self.check_allowed(row.kind);
         let spec = spec(row.kind);
         if spec.format == Format::Stat {
             return None;
@@ -483,6 +483,7 @@ impl Files {
     /// table); `None` when the integration has no root or the root no such file.
     pub(crate) fn root_parsed(&self, kind: Kind) -> Option<&formats::Parsed> {
         let row = self.context.roots.row_of(&self.dir, kind)?;
+        self.check_allowed(row.kind);
         let Loaded::Text(source) = self.load_row(row, false)? else {
             return None;
         };
@@ -544,6 +545,21 @@ impl Files {
             );
         }
     }
+
+    /// As [`check_allowed`](Self::check_allowed) for the file `id` of `kind`, which a rule may
+    /// also reach through a reference of a kind it declares: a path that two kinds name is one
+    /// row, of the first kind (a `metadata_path` naming the service checks file).
+    fn check_allowed_file(&self, id: FileId, kind: Kind) {
+        if let Some(allowed) = self.allowed.get() {
+            debug_assert!(
+                allowed.contains(&kind)
+                    || self.referenced.get().is_some_and(|(_, references)| {
+                        (references.iter()).any(|r| r.file == id && allowed.contains(&r.kind))
+                    }),
+                "a rule read {kind:?}, which its `reads` does not declare"
+            );
+        }
+    }
 }
 
 #[cfg(test)]
@@ -583,5 +599,31 @@ mod tests {
         }
         let row = files.row(*id).unwrap();
         assert!(row.json().is_some_and(|json| std::ptr::eq(first, json)));
+    }
+
+    #[test]
+    fn a_file_two_kinds_name_is_read_as_the_first_by_a_rule_of_either() {
+        let tmp = tempfile::tempdir().unwrap();
+        let checks = "assets/service_checks.json";
+        let manifest = format!(
+            r#"{{"assets": {{"integration": {{"metrics": {{"metadata_path": "{checks}"}}}}}}}}"#
+        );
+        std::fs::write(tmp.path().join("manifest.json"), manifest).unwrap();
+        std::fs::create_dir_all(tmp.path().join("assets")).unwrap();
+        std::fs::write(tmp.path().join(checks), "[]").unwrap();
+        let files = table(tmp.path());
+        files.allow(Some(&[Kind::Manifest, Kind::MetadataCsv]));
+        let named = files
+            .references()
+            .iter()
+            .find(|r| r.kind == Kind::MetadataCsv);
+        let file = named.expect("metadata_path is a reference").file;
+        assert_eq!(
+            files.row(file).map(|row| row.kind),
+            Some(Kind::ServiceChecks)
+        );
+        // Read as what it is, JSON, not as CSV; and no assertion about undeclared kinds.
+        assert!(files.csv(file).is_none());
+        assert!(files.json(file).is_some());
     }
 }
